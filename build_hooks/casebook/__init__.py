@@ -1,0 +1,1 @@
+"""Casebook core: case data -> validated model -> Markdown pages, with no MkDocs imports."""

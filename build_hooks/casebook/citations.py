@@ -1,0 +1,71 @@
+"""Replace citation and cross-reference tokens in author text with numbered links."""
+
+from __future__ import annotations
+
+from markupsafe import escape
+
+from casebook.numbering import Numbering
+from casebook.tokens import find_tokens, is_figure_key
+
+
+def reference_anchor(key: str) -> str:
+    return f"ref-{key}"
+
+
+def resolve_tokens(text: str, numbering: Numbering) -> str:
+    """Markdown with [@key] turned into superscript numbers and @fig-id into 'Figure 1a' links."""
+    out: list[str] = []
+    last = 0
+    for token in find_tokens(text):
+        before = text[last : token.start]
+        refs = [k for k in token.keys if not is_figure_key(k)]
+        figures = [k for k in token.keys if is_figure_key(k)]
+        # A superscript number sits directly on the word it follows, as in NLM style.
+        out.append(before.rstrip(" ") if refs else before)
+        if refs:
+            out.append(citation_html(refs, numbering))
+        if figures:
+            xref = crossref_html(figures, numbering)
+            out.append(f"({xref})" if token.bracketed else xref)
+        last = token.end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def citation_html(keys: list[str], numbering: Numbering) -> str:
+    numbered = sorted({numbering.reference_number(k): k for k in keys}.items())
+    pieces = []
+    for run in _runs([n for n, _ in numbered]):
+        first, last = run[0], run[-1]
+        by_number = dict(numbered)
+        if len(run) >= 3:
+            pieces.append(
+                f"{_cite_link(first, by_number[first])}&ndash;{_cite_link(last, by_number[last])}"
+            )
+        else:
+            pieces.extend(_cite_link(n, by_number[n]) for n in run)
+    return f'<sup class="cb-cite">{",".join(pieces)}</sup>'
+
+
+def _cite_link(number: int, key: str) -> str:
+    return f'<a href="#{escape(reference_anchor(key))}">{number}</a>'
+
+
+def _runs(numbers: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and runs[-1][-1] == n - 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return runs
+
+
+def crossref_html(keys: list[str], numbering: Numbering) -> str:
+    if len(keys) == 1:
+        return _xref_link(keys[0], f"Figure {numbering.label(keys[0])}")
+    return "Figures " + ", ".join(_xref_link(key, numbering.label(key)) for key in keys)
+
+
+def _xref_link(key: str, text: str) -> str:
+    return f'<a class="cb-xref" href="#{escape(key)}">{escape(text)}</a>'

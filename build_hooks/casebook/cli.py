@@ -1,0 +1,76 @@
+"""The `casebook` command: check cases, start a new case, export the schema, write pages."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from casebook.errors import CaseDataError, format_report
+from casebook.loading import load_cases
+from casebook.new_case import NewCaseError, create_case
+from casebook.schema_export import write_schema
+from casebook.settings import SiteSettings
+from casebook.site_build import build_site_output
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="casebook", description=__doc__)
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path.cwd(),
+        help="project folder holding case_data/ (default: current folder)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate every case without building the site")
+    new = commands.add_parser("new", help="start a new case from the template")
+    new.add_argument("case_id", help="folder name of the new case, e.g. psoriasis-secukinumab")
+    commands.add_parser("schema", help="write schema/case.schema.json from the case model")
+    render = commands.add_parser("render", help="write the Markdown pages and figures to a folder")
+    render.add_argument("out", type=Path)
+    render.add_argument("--drafts", action="store_true", help="include draft cases")
+    args = parser.parse_args(argv)
+    root: Path = args.root
+    if args.command == "check":
+        return _check(root)
+    if args.command == "new":
+        try:
+            path = create_case(root / "case_data", args.case_id)
+        except NewCaseError as exc:
+            print(f"casebook new: {exc}", file=sys.stderr)
+            return 1
+        print(f"created {path.relative_to(root)}; fill it in, then run: casebook check")
+        return 0
+    if args.command == "schema":
+        print(f"wrote {write_schema(root / 'schema' / 'case.schema.json').relative_to(root)}")
+        return 0
+    return _render(root, args.out, drafts=args.drafts)
+
+
+def _check(root: Path) -> int:
+    result = load_cases(root / "case_data", project_root=root)
+    print(format_report(result.diagnostics, files=result.files))
+    return 1 if result.errors else 0
+
+
+def _render(root: Path, out: Path, *, drafts: bool) -> int:
+    try:
+        output = build_site_output(root, settings=SiteSettings(), include_drafts=drafts)
+    except CaseDataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for uri, text in output.pages.items():
+        target = out / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    for uri, data in output.assets.items():
+        target = out / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    print(f"wrote {len(output.pages)} pages and {len(output.assets)} files to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,99 @@
+"""Cross-reference checks: ids unique, every cited key defined, every figure and source cited."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from casebook.errors import Diagnostic
+from casebook.models import CaseFile
+from casebook.numbering import Numbering
+from casebook.tokens import is_figure_key
+from casebook.yaml_loader import Path_, Positions, dotted
+
+
+def check_crossrefs(
+    case: CaseFile, numbering: Numbering, *, positions: Positions, display: str
+) -> list[Diagnostic]:
+    def at(path: Path_, message: str, hint: str) -> Diagnostic:
+        mark = positions.of(path)
+        return Diagnostic(display, mark.line, mark.column, dotted(path), message, hint)
+
+    out: list[Diagnostic] = []
+    figure_ids = {f.id for f in case.figures}
+    panel_ids = {p.id for f in case.figures for p in f.panels if p.id}
+    reference_ids = {r.id for r in case.references}
+    seen: dict[str, set[str]] = {}
+    for path, kind, key in _all_ids(case):
+        if key in seen.setdefault(kind, set()):
+            out.append(at(path, f"duplicate {kind} id '{key}'", "give each one its own id"))
+        seen[kind].add(key)
+    for index, author in enumerate(case.authors):
+        known = {a.id for a in case.affiliations}
+        for j, affiliation in enumerate(author.affiliations):
+            if affiliation not in known:
+                out.append(
+                    at(
+                        ("authors", index, "affiliations", j),
+                        f"affiliation '{affiliation}' is not defined",
+                        _suggest(affiliation, known, "add it under affiliations"),
+                    )
+                )
+    cited: set[str] = set()
+    for mention in numbering.mentions:
+        cited.add(mention.key)
+        if is_figure_key(mention.key):
+            if mention.key not in figure_ids | panel_ids:
+                out.append(
+                    at(
+                        mention.path,
+                        f"figure '{mention.key}' is cited but not defined",
+                        _suggest(mention.key, figure_ids | panel_ids, "add it under figures"),
+                    )
+                )
+        elif mention.key not in reference_ids:
+            out.append(
+                at(
+                    mention.path,
+                    f"reference '{mention.key}' is cited but not defined",
+                    _suggest(mention.key, reference_ids, "add it under references"),
+                )
+            )
+    for index, figure in enumerate(case.figures):
+        if figure.id not in numbering.figure_numbers:
+            out.append(
+                at(
+                    ("figures", index, "id"),
+                    f"figure '{figure.id}' is never cited",
+                    f"cite it in the text as @{figure.id}, or remove it",
+                )
+            )
+    for index, reference in enumerate(case.references):
+        if reference.id not in cited:
+            out.append(
+                at(
+                    ("references", index, "id"),
+                    f"reference '{reference.id}' is never cited",
+                    f"cite it in the text as [@{reference.id}], or remove it",
+                )
+            )
+    return out
+
+
+def _all_ids(case: CaseFile) -> Iterator[tuple[Path_, str, str]]:
+    for i, figure in enumerate(case.figures):
+        yield ("figures", i, "id"), "figure", figure.id
+        for j, panel in enumerate(figure.panels):
+            if panel.id:
+                yield ("figures", i, "panels", j, "id"), "figure", panel.id
+    for i, reference in enumerate(case.references):
+        yield ("references", i, "id"), "reference", reference.id
+    for i, biopsy in enumerate(case.histology):
+        yield ("histology", i, "id"), "biopsy", biopsy.id
+    for i, affiliation in enumerate(case.affiliations):
+        yield ("affiliations", i, "id"), "affiliation", affiliation.id
+
+
+def _suggest(key: str, known: set[str], fallback: str) -> str:
+    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else fallback

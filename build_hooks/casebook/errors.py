@@ -1,0 +1,57 @@
+"""Author-facing diagnostics: one error type with a position, and a report that formats many."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem in an author's file, shaped like a compiler message."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+    hint: str = ""
+    severity: str = "error"
+
+    def format(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        field = f" {self.field}:" if self.field else ""
+        hint = f" ({self.hint})" if self.hint else ""
+        label = "" if self.severity == "error" else f" {self.severity}:"
+        return f"{where}:{label}{field} {self.message}{hint}"
+
+
+def summary_line(diagnostics: Iterable[Diagnostic], *, files: int) -> str:
+    """The last line of a report: how many errors and warnings in how many case files."""
+    items = list(diagnostics)
+    errors = sum(1 for d in items if d.severity == "error")
+    warnings = len(items) - errors
+    parts = [_plural(errors, "error")]
+    if warnings:
+        parts.append(_plural(warnings, "warning"))
+    return f"{', '.join(parts)} in {_plural(files, 'case file')}"
+
+
+def format_report(diagnostics: Iterable[Diagnostic], *, files: int) -> str:
+    items = sorted(diagnostics)
+    lines = [d.format() for d in items]
+    lines.append(summary_line(items, files=files))
+    return "\n".join(lines)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+class CaseDataError(Exception):
+    """Raised by the pipeline when case data has errors; carries every diagnostic found."""
+
+    def __init__(self, diagnostics: list[Diagnostic], *, files: int) -> None:
+        self.diagnostics = diagnostics
+        self.files = files
+        super().__init__(format_report(diagnostics, files=files))

@@ -1,0 +1,255 @@
+"""Re-encode figure images without metadata, cache the results, and find leftover metadata."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+import tempfile
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import PIL
+from PIL import ExifTags, Image, ImageCms, ImageOps, PngImagePlugin
+
+from casebook.image_checks import ALLOWED_FORMATS, MAX_FIGURE_PIXELS
+
+# Bump when the encoding below changes; Pillow's version is part of the key because a new libjpeg,
+# libwebp or zlib may produce different bytes, and a cached result must equal a fresh one.
+ENCODER_VERSION = "1"
+ENCODER_ID = f"casebook{ENCODER_VERSION}-pillow{PIL.__version__}"
+JPEG_QUALITY = 90
+WEBP_QUALITY = 90
+PUBLISHED_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
+
+_OUTPUT = {
+    "PNG": ("image/png", ".png"),
+    "JPEG": ("image/jpeg", ".jpg"),
+    "WEBP": ("image/webp", ".webp"),
+}
+# Chunks that carry only pixels, palette and transparency; anything else is reported.
+_PNG_PIXEL_CHUNKS = {b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS"}
+_PNG_TEXT_CHUNKS = {b"tEXt", b"zTXt", b"iTXt"}
+_PNG_CHUNK_NAMES = {
+    b"tIME": "PNG tIME chunk (modification time)",
+    b"eXIf": "EXIF data",
+    b"iCCP": "ICC colour profile",
+}
+
+
+class ImagePublishError(Exception):
+    """The source image cannot be re-encoded; check_figure_file explains why to authors."""
+
+
+@dataclass(frozen=True)
+class PublishedImage:
+    """A figure image ready to be written into the site."""
+
+    data: bytes
+    media_type: str
+    extension: str
+    width: int
+    height: int
+    source_sha256: str
+    from_cache: bool
+
+
+def publish_image(source: Path, *, cache_dir: Path) -> PublishedImage:
+    """Re-encode `source` without metadata, reusing an earlier result for identical bytes."""
+    raw = source.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    cache_file = cache_dir / f"{digest}-{ENCODER_ID}"
+    with contextlib.suppress(OSError, ImagePublishError):
+        return _describe(cache_file.read_bytes(), source_sha256=digest, from_cache=True)
+    # A missing, unreadable or damaged cache entry is simply recomputed.
+    data = reencode_image(raw)
+    _write_atomically(cache_file, data)
+    return _describe(data, source_sha256=digest, from_cache=False)
+
+
+def reencode_image(source: bytes, *, max_pixels: int = MAX_FIGURE_PIXELS) -> bytes:
+    """Return `source` decoded and encoded again in its own format, upright, pixels only."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            with Image.open(io.BytesIO(source), formats=ALLOWED_FORMATS) as opened:
+                if opened.width * opened.height > max_pixels:
+                    raise ImagePublishError(f"image has more than {max_pixels} pixels")
+                # MPO is a camera JPEG with extra frames; only the first is the photograph.
+                image_format = "JPEG" if opened.format == "MPO" else str(opened.format)
+                opened.load()
+                upright = ImageOps.exif_transpose(opened)
+        except ImagePublishError:
+            raise
+        # Pillow raises many exception types on malformed input; all mean "cannot publish".
+        except Exception as error:
+            raise ImagePublishError(f"cannot decode image: {error}") from error
+    image = _pixels_only(_for_format(_to_srgb(upright), image_format))
+    buffer = io.BytesIO()
+    if image_format == "JPEG":
+        image.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, subsampling="4:2:0")
+    elif image_format == "PNG":
+        image.save(buffer, "PNG", optimize=True)
+    else:
+        # Always lossy: Pillow cannot tell a lossless WebP source apart, and 90 is visually exact.
+        image.save(buffer, "WEBP", quality=WEBP_QUALITY, method=4)
+    return buffer.getvalue()
+
+
+def _to_srgb(image: Image.Image) -> Image.Image:
+    """Convert pixels from an embedded colour profile to sRGB, so no profile needs publishing.
+
+    Dropping a wide-gamut profile (an iPhone's Display P3) would shift skin colours, which matter
+    clinically; keeping it would publish device and vendor text. Converting keeps the colours.
+    """
+    profile_bytes = image.info.get("icc_profile")
+    if not profile_bytes:
+        return image
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(profile_bytes))
+        in_mode = {"RGB": "RGB", "GRAY": "L", "CMYK": "CMYK"}[profile.profile.xcolor_space.strip()]
+        alpha = image.convert("RGBA").getchannel("A") if image.has_transparency_data else None
+        converted = ImageCms.profileToProfile(
+            image.convert(in_mode),
+            profile,
+            ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")),
+            renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
+            outputMode="RGB",
+        )
+    except (ImageCms.PyCMSError, KeyError, OSError, ValueError) as error:
+        raise ImagePublishError(f"cannot apply the colour profile: {error}") from error
+    assert converted is not None  # only None when converting in place
+    if alpha is not None:
+        converted.putalpha(alpha)
+    return converted
+
+
+def _for_format(image: Image.Image, image_format: str) -> Image.Image:
+    if image_format == "JPEG" and image.mode not in ("L", "RGB"):
+        # CMYK JPEGs without a profile display inconsistently across browsers.
+        return image.convert("RGB")
+    return image
+
+
+def _pixels_only(image: Image.Image) -> Image.Image:
+    """Copy `image` keeping only transparency, since encoders also read EXIF, ICC and comments
+    from `info`."""
+    clean = image.copy()
+    clean.info = {key: image.info[key] for key in ("transparency",) if key in image.info}
+    return clean
+
+
+def _describe(data: bytes, *, source_sha256: str, from_cache: bool) -> PublishedImage:
+    try:
+        with Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS) as image:
+            image.load()
+            media_type, extension = _OUTPUT[str(image.format)]
+            width, height = image.size
+    except Exception as error:
+        raise ImagePublishError(f"cannot read encoded image: {error}") from error
+    return PublishedImage(
+        data=data,
+        media_type=media_type,
+        extension=extension,
+        width=width,
+        height=height,
+        source_sha256=source_sha256,
+        from_cache=from_cache,
+    )
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+def find_metadata(source: Path | bytes) -> list[str]:
+    """Name every kind of metadata left in a published image; empty means pixels only."""
+    data = source if isinstance(source, bytes) else source.read_bytes()
+    found: list[str] = []
+    try:
+        with Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS) as image:
+            image.load()
+            if image.format == "PNG":
+                found += _png_chunk_metadata(data)
+            elif image.format in ("JPEG", "MPO"):
+                found += _jpeg_segment_metadata(getattr(image, "applist", []))
+            found += _decoded_metadata(image)
+    except Exception:
+        return ["unreadable image"]
+    return list(dict.fromkeys(found))
+
+
+def find_metadata_in_folder(folder: Path) -> dict[str, list[str]]:
+    """Map each image under `folder` (as a relative POSIX path) to the metadata it carries."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(folder.rglob("*")):
+        if path.suffix.lower() not in PUBLISHED_SUFFIXES or not path.is_file():
+            continue
+        if metadata := find_metadata(path):
+            found[path.relative_to(folder).as_posix()] = metadata
+    return found
+
+
+def _decoded_metadata(image: Image.Image) -> list[str]:
+    found: list[str] = []
+    exif = image.getexif()
+    if len(exif) or image.info.get("exif"):
+        found.append("EXIF data")
+    if exif.get_ifd(ExifTags.IFD.GPSInfo):
+        found.append("GPS position")
+    if image.info.get("xmp") or "XML:com.adobe.xmp" in image.info:
+        found.append("XMP data")
+    if image.info.get("icc_profile"):
+        found.append("ICC colour profile")
+    return found
+
+
+def _png_chunk_metadata(data: bytes) -> list[str]:
+    """Walk every chunk with Pillow's reader: the decoder skips tIME and unknown public chunks."""
+    handle = io.BytesIO(data)
+    handle.seek(8)  # past the PNG signature
+    stream = PngImagePlugin.ChunkStream(handle)
+    found: list[str] = []
+    while True:
+        chunk_type, _position, length = stream.read()
+        body = handle.read(length)
+        handle.seek(4, os.SEEK_CUR)  # the CRC; the decoder already checked the pixels
+        if chunk_type == b"IEND":
+            return found
+        if chunk_type in _PNG_TEXT_CHUNKS:
+            keyword = body.split(b"\0", 1)[0].decode("latin-1")
+            found.append(f"PNG text chunk '{keyword}'")
+        elif chunk_type not in _PNG_PIXEL_CHUNKS:
+            name = chunk_type.decode("latin-1")
+            found.append(_PNG_CHUNK_NAMES.get(chunk_type, f"PNG {name} chunk"))
+
+
+def _jpeg_segment_metadata(segments: list[tuple[str, bytes]]) -> list[str]:
+    found: list[str] = []
+    for marker, body in segments:
+        if (marker, body[:4]) in (("APP0", b"JFIF"), ("APP14", b"Adob")):
+            continue  # format headers written by every encoder, no content about the image
+        if marker == "COM":
+            found.append("JPEG comment")
+        elif marker == "APP1" and body.startswith(b"Exif"):
+            found.append("EXIF data")
+        elif marker == "APP1" and body.startswith(b"http://ns.adobe.com/xap/1.0/"):
+            found.append("XMP data")
+        elif marker == "APP2" and body.startswith(b"ICC_PROFILE"):
+            found.append("ICC colour profile")
+        elif marker == "APP13":
+            found.append("Photoshop/IPTC data (APP13)")
+        else:
+            found.append(f"JPEG {marker} segment")
+    return found

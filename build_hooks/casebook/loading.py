@@ -1,0 +1,121 @@
+"""Read case folders: YAML, then schema, then cross-references; every error of every case."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from casebook.article import Article, build_article
+from casebook.crossrefs import check_crossrefs
+from casebook.errors import Diagnostic
+from casebook.image_checks import check_figure_file
+from casebook.models import CaseFile
+from casebook.numbering import number_case
+from casebook.schema_errors import diagnostics_from_validation
+from casebook.yaml_loader import Positions, dotted, load_yaml_file
+
+CASE_FILE = "case.yaml"
+_CASE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+
+
+@dataclass
+class LoadResult:
+    articles: list[Article] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+
+def case_folders(case_root: Path) -> list[Path]:
+    """Case folders in a stable order; a folder without case.yaml is not a case."""
+    if not case_root.is_dir():
+        return []
+    return sorted(p for p in case_root.iterdir() if p.is_dir() and (p / CASE_FILE).is_file())
+
+
+def load_cases(case_root: Path, *, project_root: Path) -> LoadResult:
+    result = LoadResult()
+    for folder in case_folders(case_root):
+        result.files += 1
+        article, diagnostics = load_case(folder, project_root=project_root)
+        result.diagnostics.extend(diagnostics)
+        if article is not None:
+            result.articles.append(article)
+    return result
+
+
+def display_path(path: Path, project_root: Path) -> str:
+    try:
+        return path.resolve().relative_to(project_root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_case(folder: Path, *, project_root: Path) -> tuple[Article | None, list[Diagnostic]]:
+    path = folder / CASE_FILE
+    display = display_path(path, project_root)
+    if not _CASE_ID.match(folder.name):
+        return None, [
+            Diagnostic(
+                display,
+                1,
+                1,
+                "",
+                f"case folder name '{folder.name}' is not a valid case id",
+                "use lower-case letters, digits and hyphens",
+            )
+        ]
+    loaded = load_yaml_file(path, display=display)
+    if loaded.diagnostics:
+        return None, loaded.diagnostics
+    if not isinstance(loaded.data, dict):
+        return None, [
+            Diagnostic(
+                display,
+                1,
+                1,
+                "",
+                "a case file must be a mapping of sections",
+                "start with 'publication:'",
+            )
+        ]
+    try:
+        case = CaseFile.model_validate(loaded.data)
+    except ValidationError as exc:
+        return None, diagnostics_from_validation(
+            exc, data=loaded.data, positions=loaded.positions, display=display, model=CaseFile
+        )
+    numbering = number_case(case)
+    problems = check_crossrefs(case, numbering, positions=loaded.positions, display=display)
+    problems += _figure_file_problems(case, folder, positions=loaded.positions, display=display)
+    if problems:
+        return None, problems
+    return build_article(
+        folder.name,
+        folder=folder,
+        display=display,
+        case=case,
+        numbering=numbering,
+        positions=loaded.positions,
+    ), []
+
+
+def _figure_file_problems(
+    case: CaseFile, folder: Path, *, positions: Positions, display: str
+) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for i, figure in enumerate(case.figures):
+        for j, panel in enumerate(figure.panels):
+            path = ("figures", i, "panels", j, "file")
+            mark = positions.of(path)
+            out.extend(
+                Diagnostic(display, mark.line, mark.column, dotted(path), issue.message, issue.hint)
+                for issue in check_figure_file(folder, panel.file)
+            )
+    return out

@@ -1,0 +1,35 @@
+"""The case data model: what an author may write in case.yaml, field by field."""
+
+from __future__ import annotations
+
+from casebook.models.case import CaseFile
+from casebook.models.clinical import (
+    Biopsy,
+    Diagnosis,
+    ExamFinding,
+    History,
+    LabResult,
+    Outcome,
+    Patient,
+    TreatmentStep,
+)
+from casebook.models.figures import Figure, Panel
+from casebook.models.publication import Author, Publication
+from casebook.models.references import Reference
+
+__all__ = [
+    "Author",
+    "Biopsy",
+    "CaseFile",
+    "Diagnosis",
+    "ExamFinding",
+    "Figure",
+    "History",
+    "LabResult",
+    "Outcome",
+    "Panel",
+    "Patient",
+    "Publication",
+    "Reference",
+    "TreatmentStep",
+]

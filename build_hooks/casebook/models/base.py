@@ -1,0 +1,80 @@
+"""Shared model settings and small value types used across the case model."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: an unexpected key is where a patient's name would slip in."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        populate_by_name=True,
+        str_strip_whitespace=True,
+        use_attribute_docstrings=True,
+    )
+
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+"""A short plain-text value (one line or phrase)."""
+
+Markdown = Annotated[str, StringConstraints(min_length=1, max_length=100_000)]
+"""Free text in Markdown; may cite references ([@key]) and figures (@fig-id)."""
+
+FigureRef = Annotated[str, StringConstraints(pattern=r"^fig-[a-z0-9][a-z0-9-]*$")]
+"""The id of a figure or of one of its panels, e.g. fig-clinical or fig-clinical-back."""
+
+_DURATION_RE = re.compile(r"^(about )?(\d+(?:\.\d+)?) (day|week|month|year)s?$")
+DurationText = Annotated[
+    str,
+    StringConstraints(pattern=_DURATION_RE.pattern),
+    Field(examples=["4 weeks", "1 week", "about 2 months", "5 years"]),
+]
+"""A length of time: a number and a unit (days, weeks, months, years), optionally 'about'."""
+
+_RELATIVE_RE = re.compile(r"^(day|week|month|year) (-?\d+(?:\.\d+)?)$")
+RelativeTime = Annotated[
+    str,
+    StringConstraints(pattern=_RELATIVE_RE.pattern),
+    Field(examples=["week 0", "week 4", "month 3"]),
+]
+"""A time relative to the start of treatment, as case reports write it: 'week 4', 'month 3'."""
+
+_UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25}
+
+
+@dataclass(frozen=True)
+class Duration:
+    value: float
+    unit: str
+    approximate: bool
+
+    @property
+    def days(self) -> float:
+        return self.value * _UNIT_DAYS[self.unit]
+
+    def text(self) -> str:
+        number = f"{self.value:g}"
+        unit = self.unit if self.value == 1 else f"{self.unit}s"
+        return f"{'about ' if self.approximate else ''}{number} {unit}"
+
+
+def parse_duration(text: str) -> Duration:
+    match = _DURATION_RE.match(text)
+    if match is None:
+        raise ValueError(f"not a duration: {text!r}")
+    return Duration(float(match.group(2)), match.group(3), match.group(1) is not None)
+
+
+def relative_days(text: str) -> float:
+    """'week 4' -> 28.0 days after the start of treatment."""
+    match = _RELATIVE_RE.match(text)
+    if match is None:
+        raise ValueError(f"not a relative time: {text!r}")
+    return float(match.group(2)) * _UNIT_DAYS[match.group(1)]

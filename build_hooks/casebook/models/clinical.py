@@ -1,0 +1,178 @@
+"""The clinical content of a case, in the order of the CARE guideline."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator
+
+from casebook.models.base import DurationText, FigureRef, Markdown, RelativeTime, Strict, Text
+
+
+class Patient(Strict):
+    """De-identified demographics only: no names, dates, places or record numbers."""
+
+    age: int | Literal["90 or older"]
+    """Age in years at presentation; ages over 89 are written '90 or older' (HIPAA Safe Harbor)."""
+    sex: Literal["female", "male", "intersex", "not stated"]
+    """Sex as reported."""
+
+    @field_validator("age", mode="before")
+    @classmethod
+    def _age_range(cls, age: object) -> object:
+        if age == "90 or older":
+            return age
+        if isinstance(age, bool) or not isinstance(age, int):
+            raise ValueError("age must be a whole number of years, or '90 or older'")
+        if age > 89:
+            raise ValueError("ages over 89 identify patients: write age: '90 or older'")
+        if age < 0:
+            raise ValueError("age must be 0 or more")
+        return age
+
+
+class Complaint(Strict):
+    """A presenting complaint and how long it had lasted."""
+
+    description: Text
+    """What the patient presented with, e.g. generalised erythema with pruritus."""
+    duration: DurationText | None = None
+    """How long it had lasted at presentation, e.g. '5 years'."""
+
+
+class PriorTreatment(Strict):
+    """A treatment tried before presentation and how it worked."""
+
+    treatment: Text
+    response: Literal["ineffective", "partial", "effective", "not tolerated", "not stated"]
+    """How well it worked."""
+
+
+class History(Strict):
+    """Presenting complaints and the history that bears on them."""
+
+    presenting_complaints: Annotated[list[Complaint], Field(min_length=1)]
+    past_history: list[Text] = []
+    """Relevant past medical history, e.g. allergic rhinitis."""
+    family_history: list[Text] = []
+    """Relevant family history (state absences under pertinent_negatives)."""
+    prior_treatments: list[PriorTreatment] = []
+    pertinent_negatives: list[Text] = []
+    """Findings or history that were looked for and absent, e.g. no joint pain."""
+
+
+class ExamFinding(Strict):
+    """What was found on examination at one body site."""
+
+    site: Text
+    """Body site, e.g. soles."""
+    description: Text
+    """The finding, in clinical language."""
+    figures: list[FigureRef] = []
+    """Figure or panel ids that show this finding."""
+
+
+class LabResult(Strict):
+    """One laboratory result."""
+
+    test: Text
+    """Name of the test, e.g. Eosinophil count."""
+    value: float
+    """The measured value (a number)."""
+    unit: Text
+    """Unit of the value, e.g. ×10^9/L or kU/L."""
+    reference_low: float | None = None
+    """Lower end of the reference range, if known."""
+    reference_high: float | None = None
+    """Upper end of the reference range, if known."""
+    flag: Literal["high", "low", "normal"] | None = None
+    """Whether the value was outside the reference range, as reported."""
+    when: RelativeTime | None = None
+    """When it was measured, relative to the start of treatment."""
+
+
+class Biopsy(Strict):
+    """One biopsy and its histology."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    """Short id, e.g. biopsy-back."""
+    site: Text
+    """Where the biopsy was taken."""
+    stain: Literal[
+        "H&E", "PAS", "Giemsa", "Ziehl-Neelsen", "Masson trichrome", "immunohistochemistry"
+    ]
+    """Stain used for the pictured sections."""
+    magnification: Annotated[int, Field(gt=0, le=1000)] | None = None
+    """Original magnification of the pictured field, e.g. 40 for ×40."""
+    findings: Annotated[list[Text], Field(min_length=1)]
+    """Histological findings, one per item."""
+    figures: list[FigureRef] = []
+    """Figure panels that show this biopsy."""
+
+
+class Differential(Strict):
+    """A differential diagnosis and why it was kept or excluded."""
+
+    name: Text
+    status: Literal["excluded", "kept", "possible"]
+    reasoning: Markdown
+    """Why: the features that separated it; may cite references."""
+
+
+class DiagnosisItem(Strict):
+    """A final diagnosis."""
+
+    name: Text
+    abbreviation: Text | None = None
+    """Abbreviation used in the text, e.g. PPP."""
+
+
+class Diagnosis(Strict):
+    """Final diagnoses and the differential diagnosis."""
+
+    final: Annotated[list[DiagnosisItem], Field(min_length=1)]
+    differentials: list[Differential] = []
+
+
+class Dose(Strict):
+    """An amount of drug per administration."""
+
+    value: Annotated[float, Field(gt=0)]
+    """Amount per administration; must be more than 0."""
+    unit: Literal["mg", "g", "µg", "mg/kg", "IU", "units", "mL", "%"]
+    """Unit of the amount."""
+
+
+class TreatmentStep(Strict):
+    """One step of the treatment course, in order."""
+
+    drug: Text
+    """Generic drug name, e.g. baricitinib."""
+    action: Literal["start", "continue", "taper", "increase", "interrupt", "resume", "stop"]
+    """What happened at this step."""
+    dose: Dose | None = None
+    """Dose per administration; leave out for an interruption or stop."""
+    route: Literal["oral", "topical", "subcutaneous", "intravenous", "intramuscular"] | None = None
+    frequency: Text | None = None
+    """How often, e.g. once daily, every other day."""
+    start: RelativeTime | None = None
+    """When the step began, relative to the start of treatment ('week 0')."""
+    duration: DurationText | None = None
+    """How long the step lasted."""
+    reason: Text | None = None
+    """Why the treatment changed at this step."""
+    response: Text | None = None
+    """How the patient responded."""
+    figures: list[FigureRef] = []
+    """Figures that document this step."""
+
+
+class Outcome(Strict):
+    """Outcome and follow-up."""
+
+    summary: Markdown
+    """The outcome in prose; may cite references and figures."""
+    follow_up: DurationText | None = None
+    """Length of follow-up after the last treatment change."""
+    adverse_events: list[Text] = []
+    """Adverse or unanticipated events; leave empty if none were reported."""

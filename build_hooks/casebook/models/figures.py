@@ -1,0 +1,40 @@
+"""Figures and their panels, as the author lists them."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from casebook.models.base import FigureRef, Strict, Text
+
+FigureKind = Literal["clinical photo", "dermoscopy", "histology", "imaging", "chart", "diagram"]
+
+
+class Panel(Strict):
+    """One image of a figure; panels are lettered a, b, c in the order listed."""
+
+    id: FigureRef | None = None
+    """Id to cite this panel alone, e.g. fig-clinical-back (renders as 'Figure 1a')."""
+    file: Text
+    """Image file, relative to the case folder, e.g. figures/back.png."""
+    legend: Text
+    """What the panel shows; stain and magnification are added from the histology data."""
+    alt: Text
+    """Alternative text for readers who cannot see the image."""
+    placeholder: bool = False
+    """true when the image is a generated stand-in, not a patient image."""
+    kind: FigureKind | None = None
+    """Kind of this panel when it differs from the figure's kind."""
+
+
+class Figure(Strict):
+    """A numbered figure; numbers follow the order of first mention in the text."""
+
+    id: FigureRef
+    """Id used to cite the figure, e.g. fig-clinical (renders as 'Figure 1')."""
+    kind: FigureKind
+    """What kind of image the figure holds."""
+    title: Text | None = None
+    """Optional short title, printed before the panel legends."""
+    panels: Annotated[list[Panel], Field(min_length=1, max_length=26)]

@@ -1,0 +1,111 @@
+"""Publication facts: title, type, status, dates, licence, source, authors and affiliations."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from casebook.models.base import Strict, Text
+
+Orcid = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")]
+Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")]
+Doi = Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")]
+SpdxLicence = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9.+-]+$")]
+
+
+class SourceAttribution(Strict):
+    """The published work a case page was adapted from."""
+
+    title: Text
+    """Title of the source article."""
+    container_title: Text
+    """Journal (or book) the source appeared in."""
+    year: Annotated[int, Field(ge=1800, le=2200)]
+    """Year the source was published."""
+    volume: Text | None = None
+    """Journal volume, if known."""
+    pages: Text | None = None
+    """Page range, if known."""
+    doi: Doi | None = None
+    """DOI of the source, without the https://doi.org/ prefix."""
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    """A link to the source."""
+    note: Text | None = None
+    """What is known or unknown about the source (for example, authors not identified)."""
+
+
+class Publication(Strict):
+    """How the case is published on this site."""
+
+    title: Text
+    """Article title as readers see it."""
+    article_type: Literal["case-report", "letter"]
+    """case-report, or letter (a case published as a letter to the editor)."""
+    status: Literal["draft", "published"]
+    """draft cases show in preview only; published cases are built into the site."""
+    date: datetime.date | None = None
+    """Publication date on this site (YYYY-MM-DD); required once status is published."""
+    licence: SpdxLicence
+    """SPDX licence identifier of this page, e.g. CC-BY-4.0."""
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = "en"
+    """Two-letter language code of the text."""
+    doi: Doi | None = None
+    """DOI assigned to this case page, if any."""
+    adapted_from: SourceAttribution | None = None
+    """The published work this case was adapted from, if any."""
+    keywords: Annotated[list[Text], Field(min_length=1)]
+    """Keywords, as in the article's keyword list."""
+    specialty: Annotated[list[Text], Field(min_length=1)]
+    """Medical specialties the case belongs to, used as tags (e.g. dermatology)."""
+
+    @model_validator(mode="after")
+    def _published_needs_date(self) -> Publication:
+        if self.status == "published" and self.date is None:
+            raise ValueError("a published case needs a publication date (add 'date: YYYY-MM-DD')")
+        return self
+
+
+class Affiliation(Strict):
+    """An institution authors belong to; authors point at it by id."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    """Short id that authors use in their affiliations list."""
+    name: Text
+    """Full name of the institution or department."""
+    city: Text | None = None
+    country: Text | None = None
+
+
+class Author(Strict):
+    """One author: a person (given and family name) or a group (collective)."""
+
+    given: Text | None = None
+    """Given name(s) of a person."""
+    family: Text | None = None
+    """Family name of a person."""
+    collective: Text | None = None
+    """Name of a group author, instead of given and family."""
+    orcid: Orcid | None = None
+    """ORCID iD, e.g. 0000-0002-1825-0097."""
+    affiliations: list[str] = []
+    """Ids of entries in the affiliations list."""
+    corresponding: bool = False
+    """true for the corresponding author (needs an email)."""
+    email: Email | None = None
+    """Contact e-mail of the corresponding author."""
+
+    @model_validator(mode="after")
+    def _name_and_contact(self) -> Author:
+        if (self.collective is None) == (self.family is None):
+            raise ValueError("give either family (and given) for a person, or collective")
+        if self.corresponding and self.email is None:
+            raise ValueError("the corresponding author needs an email")
+        return self
+
+    @property
+    def display_name(self) -> str:
+        if self.collective:
+            return self.collective
+        return f"{self.given} {self.family}" if self.given else str(self.family)

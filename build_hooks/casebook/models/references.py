@@ -1,0 +1,64 @@
+"""References as CSL data, with the field names that Zotero and citation managers export."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, field_validator
+
+from casebook.models.base import Strict, Text
+
+CitationKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")]
+
+
+class Name(Strict):
+    """A CSL name: family and given for a person, or literal for an organisation."""
+
+    family: Text | None = None
+    given: Text | None = None
+    literal: Text | None = None
+
+
+class DateParts(Strict):
+    """A CSL date: date-parts: [[year, month, day]], month and day optional."""
+
+    date_parts: Annotated[
+        list[Annotated[list[int], Field(min_length=1, max_length=3)]],
+        Field(alias="date-parts", min_length=1, max_length=2),
+    ]
+
+    @property
+    def year(self) -> int:
+        return self.date_parts[0][0]
+
+
+class Reference(Strict):
+    """One reference, in CSL-JSON/CSL-YAML form."""
+
+    id: CitationKey
+    """Citation key, cited in text as [@key]."""
+    type: Literal[
+        "article-journal", "book", "chapter", "paper-conference", "report", "thesis", "webpage"
+    ]
+    author: list[Name] = []
+    """Authors in order."""
+    et_al: bool = Field(False, alias="casebook-et-al")
+    """true when the author list above is known to be incomplete (prints 'et al.')."""
+    title: Text
+    container_title: Text | None = Field(None, alias="container-title")
+    """Journal or book title."""
+    container_title_short: Text | None = Field(None, alias="container-title-short")
+    """Abbreviated journal title, e.g. J Am Acad Dermatol."""
+    issued: DateParts
+    volume: str | None = None
+    issue: str | None = None
+    page: str | None = None
+    DOI: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
+    PMID: Annotated[str, StringConstraints(pattern=r"^\d{1,9}$")] | None = None
+    URL: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+
+    @field_validator("volume", "issue", "page", "PMID", mode="before")
+    @classmethod
+    def _numbers_as_text(cls, value: object) -> object:
+        # Citation managers export volume 80 and "80" alike; both mean the text "80".
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value

@@ -1,0 +1,103 @@
+"""Render articles to Markdown pages through the Jinja templates in casebook/templates."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from casebook.article import Article, FigureView
+from casebook.bibliography import format_references
+from casebook.citations import crossref_html, reference_anchor, resolve_tokens
+from casebook.models.base import parse_duration
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Which page section a mention in each top-level field belongs to; figures are placed at the
+# end of the section that first mentions them.
+SECTION_OF_FIELD = {
+    "patient": "presentation",
+    "history": "presentation",
+    "examination": "presentation",
+    "investigations": "investigations",
+    "histology": "histology",
+    "diagnosis": "diagnosis",
+    "treatment": "treatment",
+    "outcome": "treatment",
+    "patient_perspective": "perspective",
+    "discussion": "discussion",
+}
+
+
+@cache
+def environment(template_dir: Path = TEMPLATES) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dir),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        # attr_list's `{#id}` would open a Jinja comment with the default delimiters.
+        comment_start_string="{//",
+        comment_end_string="//}",
+    )
+    env.filters["cell"] = table_cell
+    env.filters["duration"] = lambda text: parse_duration(text).text()
+    env.filters["yaml_string"] = lambda value: json.dumps(value, ensure_ascii=False)
+    return env
+
+
+def table_cell(text: object) -> str:
+    """Author text inside a Markdown table cell: pipes and line breaks would end the cell."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+class PageHelpers:
+    """What templates may call on one article: token resolution and figure placement."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        first_section: dict[str, str] = {}
+        owner = {p.anchor: f.id for f in article.figures for p in f.panels}
+        for mention in article.numbering.mentions:
+            figure_id = owner.get(mention.key, mention.key)
+            section = SECTION_OF_FIELD.get(str(mention.path[0]), "discussion")
+            first_section.setdefault(figure_id, section)
+        self._placement = first_section
+
+    def md(self, text: str) -> str:
+        return resolve_tokens(text, self.article.numbering)
+
+    def figs(self, keys: list[str]) -> Markup:
+        return Markup(f" ({crossref_html(keys, self.article.numbering)})") if keys else Markup("")
+
+    def figures_for(self, section: str) -> list[FigureView]:
+        return [f for f in self.article.figures if self._placement.get(f.id) == section]
+
+    def reference_anchor(self, key: str) -> str:
+        return reference_anchor(key)
+
+
+def render_case_page(article: Article, *, site: dict[str, Any]) -> str:
+    template = environment().get_template("case.md.j2")
+    return template.render(
+        article=article,
+        case=article.case,
+        page=PageHelpers(article),
+        references=list(
+            zip(article.references, format_references(article.references), strict=True)
+        ),
+        site=site,
+    )
+
+
+def render_home_page(articles: list[Article], *, site: dict[str, Any]) -> str:
+    ordered = sorted(
+        articles, key=lambda a: (str(a.case.publication.date or ""), a.id), reverse=True
+    )
+    return environment().get_template("home.md.j2").render(articles=ordered, site=site)

@@ -1,0 +1,163 @@
+"""Turn pydantic's validation errors into author-facing diagnostics with YAML positions."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from casebook.errors import Diagnostic
+from casebook.yaml_loader import Path_, Positions, dotted
+
+_PATTERN_HELP = {
+    "duration": "write a number and a unit, e.g. '4 weeks', '3 months' or 'about 2 months'",
+    "relative": "write a time relative to the start of treatment, e.g. 'week 4' or 'month 3'",
+    "fig-": "figure ids start with 'fig-' and use lower-case letters, digits and hyphens",
+    "orcid": "write the ORCID iD as 0000-0000-0000-0000",
+    "doi": "write the DOI without a prefix, e.g. 10.1111/bjd.18898",
+    "email": "write an e-mail address like name@example.org",
+    "https": "write a full web address starting with https://",
+    "id": "use lower-case letters, digits and hyphens",
+}
+
+
+def diagnostics_from_validation(
+    error: ValidationError, *, data: Any, positions: Positions, display: str, model: type[BaseModel]
+) -> list[Diagnostic]:
+    seen: set[Path_] = set()
+    out: list[Diagnostic] = []
+    for detail in error.errors(include_url=False):
+        path, missing = _data_path(detail, data)
+        if path in seen:
+            continue  # a union reports once per member; the first says enough
+        seen.add(path)
+        message, hint = _describe(detail, path, missing=missing, model=model)
+        mark = positions.of(path[:-1] if missing else path, key=detail["type"] == "extra_forbidden")
+        out.append(Diagnostic(display, mark.line, mark.column, dotted(path), message, hint))
+    return out
+
+
+def _data_path(detail: ErrorDetails, data: Any) -> tuple[Path_, bool]:
+    """The loc as a path through the author's data; union member names are dropped."""
+    path: list[str | int] = []
+    node = data
+    loc = list(detail["loc"])
+    for i, part in enumerate(loc):
+        in_dict = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and part < len(node)
+        if in_dict or in_list:
+            node = node[part]
+            path.append(part)
+        elif detail["type"] == "missing" and i == len(loc) - 1:
+            path.append(part)
+            return tuple(path), True
+    return tuple(path), False
+
+
+def _describe(
+    detail: ErrorDetails, path: Path_, *, missing: bool, model: type[BaseModel]
+) -> tuple[str, str]:
+    kind = detail["type"]
+    ctx = detail.get("ctx", {})
+    given = detail.get("input")
+    if missing:
+        return f"missing required field '{path[-1]}'", f"add '{path[-1]}:' here"
+    if kind == "extra_forbidden":
+        known = _known_fields(model, path[:-1])
+        close = difflib.get_close_matches(str(path[-1]), known, n=1, cutoff=0.6)
+        hint = (
+            f"did you mean '{close[0]}'?" if close else "remove it; known keys: " + ", ".join(known)
+        )
+        return f"unknown key '{path[-1]}'", hint
+    if kind == "literal_error":
+        expected = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        close = difflib.get_close_matches(str(given), expected, n=1, cutoff=0.5)
+        hint = f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(expected)
+        return f"unknown value '{given}'", hint
+    if kind == "string_pattern_mismatch":
+        return f"'{given}' is not in the expected form", _pattern_hint(str(ctx.get("pattern", "")))
+    if kind in {"value_error", "assertion_error"}:
+        return str(ctx.get("error", detail["msg"])), ""
+    if kind == "string_type":
+        return f"expected text, got {_shown(given)}", "put the value in quotes"
+    if kind in {"float_type", "float_parsing", "int_type", "int_parsing", "int_from_float"}:
+        return f"expected a number, got {_shown(given)}", "write the number without units"
+    if kind in {"list_type"}:
+        return f"expected a list, got {_shown(given)}", "start each item with '- '"
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        return f"expected a mapping of keys, got {_shown(given)}", "write 'key: value' lines"
+    if kind in {"too_short"}:
+        return "needs at least one item", "add an item starting with '- '"
+    if kind.startswith("greater_than") or kind.startswith("less_than"):
+        return f"{_shown(given)} is out of range: {detail['msg'].lower()}", ""
+    if kind in {"date_from_datetime_parsing", "date_parsing", "date_type"}:
+        return f"expected a date, got {_shown(given)}", "write the date as YYYY-MM-DD"
+    return detail["msg"], ""
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _pattern_hint(pattern: str) -> str:
+    if "day|week|month|year)s" in pattern:
+        return _PATTERN_HELP["duration"]
+    if "(day|week|month|year) " in pattern:
+        return _PATTERN_HELP["relative"]
+    for marker, hint in _PATTERN_HELP.items():
+        if marker in pattern:
+            return hint
+    if r"\d{4}-\d{4}" in pattern:
+        return _PATTERN_HELP["orcid"]
+    if r"10\." in pattern:
+        return _PATTERN_HELP["doi"]
+    if "@" in pattern:
+        return _PATTERN_HELP["email"]
+    return _PATTERN_HELP["id"]
+
+
+def _known_fields(model: type[BaseModel], path: Path_) -> list[str]:
+    """Field names (as written in YAML) of the model that `path` points into."""
+    current: type[BaseModel] | None = model
+    for part in path:
+        if current is None:
+            return []
+        if isinstance(part, int):
+            continue
+        field = _field_by_yaml_name(current, part)
+        current = _model_in(field.annotation) if field else None
+    if current is None:
+        return []
+    return [f.alias or name for name, f in current.model_fields.items()]
+
+
+def _field_by_yaml_name(model: type[BaseModel], name: str) -> Any:
+    for field_name, field in model.model_fields.items():
+        if name in (field_name, field.alias):
+            return field
+    return None
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _model_in(typing.get_args(annotation)[0])
+    if origin in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found:
+                return found
+    return None

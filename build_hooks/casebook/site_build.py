@@ -1,0 +1,66 @@
+"""Everything one build publishes: Markdown pages and figure files, keyed by site path."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from pydantic import ValidationError
+
+from casebook.article import Article
+from casebook.errors import CaseDataError, Diagnostic
+from casebook.image_publish import publish_image
+from casebook.loading import load_cases
+from casebook.render import render_case_page, render_home_page
+from casebook.settings import SiteSettings
+
+IMAGE_CACHE = Path(".cache/casebook/images")
+
+
+@dataclass
+class SiteOutput:
+    pages: dict[str, str] = field(default_factory=dict)
+    """site path of a Markdown page -> its text."""
+    assets: dict[str, bytes] = field(default_factory=dict)
+    """site path of a published file -> its bytes."""
+    articles: list[Article] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+class SettingsError(Exception):
+    """The site settings in mkdocs.yml are invalid; the message lists every problem."""
+
+
+def read_settings(raw: Mapping[str, Any], *, display: str = "mkdocs.yml") -> SiteSettings:
+    try:
+        return SiteSettings.model_validate(dict(raw))
+    except ValidationError as exc:
+        lines = [
+            f"{display}: extra.casebook.{'.'.join(map(str, e['loc']))}: {e['msg']}"
+            for e in exc.errors(include_url=False)
+        ]
+        raise SettingsError("\n".join(lines)) from None
+
+
+def build_site_output(
+    project_root: Path, *, settings: SiteSettings, include_drafts: bool
+) -> SiteOutput:
+    """Load, validate and render every case; raise CaseDataError listing every problem."""
+    result = load_cases(project_root / settings.case_dir, project_root=project_root)
+    if result.errors:
+        raise CaseDataError(result.diagnostics, files=result.files)
+    articles = [a for a in result.articles if include_drafts or a.published]
+    site = settings.model_dump()
+    output = SiteOutput(articles=articles, warnings=result.diagnostics)
+    output.pages["index.md"] = render_home_page(articles, site=site)
+    cache_dir = project_root / IMAGE_CACHE
+    for article in articles:
+        output.pages[article.page_uri] = render_case_page(article, site=site)
+        for figure in article.figures:
+            for panel in figure.panels:
+                published = publish_image(article.folder / panel.file, cache_dir=cache_dir)
+                uri = PurePosixPath(article.page_uri).parent / panel.file
+                output.assets[uri.as_posix()] = published.data
+    return output

@@ -1,0 +1,40 @@
+"""Find citation and cross-reference tokens in author text: [@key], [@a; @b] and @fig-id."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_KEY = r"[A-Za-z0-9][A-Za-z0-9_-]*"
+# One bracketed group of pandoc/Quarto citations, or a bare figure cross-reference.
+TOKEN_RE = re.compile(
+    rf"\[(?P<group>\s*@{_KEY}(?:\s*;\s*@{_KEY})*\s*)\]"
+    r"|(?<![\w@\[\\])@(?P<fig>fig-[a-z0-9]+(?:-[a-z0-9]+)*)"
+)
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    keys: tuple[str, ...]
+    bracketed: bool
+
+
+def find_tokens(text: str) -> Iterator[Token]:
+    """Tokens in order of appearance, skipping inline code where @ and [ are literal."""
+    code = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)] if "`" in text else []
+    for match in TOKEN_RE.finditer(text):
+        if any(start <= match.start() < end for start, end in code):
+            continue
+        if match.group("group") is not None:
+            keys = tuple(k.strip().lstrip("@") for k in match.group("group").split(";"))
+            yield Token(match.start(), match.end(), keys, bracketed=True)
+        else:
+            yield Token(match.start(), match.end(), (match.group("fig"),), bracketed=False)
+
+
+def is_figure_key(key: str) -> bool:
+    return key.startswith("fig-")

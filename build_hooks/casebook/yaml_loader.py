@@ -1,0 +1,211 @@
+"""Load one YAML file into plain data plus the line and column of every key and value."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from casebook.errors import Diagnostic
+
+Path_ = tuple[str | int, ...]
+
+# YAML 1.1 resolves `no` to false, `0123` to 83 and `1:30` to 90; authors mean the text they
+# typed. Only the unambiguous YAML 1.2 core forms become numbers, booleans and null here.
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+)")
+_BOOL = {"true": True, "false": False}
+_NULL = {"", "~", "null"}
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_STANDARD_TAGS = {
+    _STR_TAG,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:merge",
+    "tag:yaml.org,2002:value",
+}
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int
+    column: int
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) of a loaded document stands in its file."""
+
+    values: dict[Path_, Mark] = field(default_factory=dict)
+    keys: dict[Path_, Mark] = field(default_factory=dict)
+
+    def of(self, path: Path_, *, key: bool = False) -> Mark:
+        """Position of `path`, falling back to the nearest enclosing value that exists."""
+        probe = tuple(path)
+        if key and probe in self.keys:
+            return self.keys[probe]
+        while probe:
+            if probe in self.values:
+                return self.values[probe]
+            probe = probe[:-1]
+        return self.values.get((), Mark(1, 1))
+
+
+@dataclass
+class Loaded:
+    data: Any
+    positions: Positions
+    diagnostics: list[Diagnostic]
+
+
+def load_yaml_file(path: Path, *, display: str) -> Loaded:
+    """Parse `path`; problems come back as diagnostics naming `display` as the file."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        return _failed(display, line, 1, "file is not valid UTF-8", "save the file as UTF-8")
+    return load_yaml_text(text, display=display)
+
+
+def load_yaml_text(text: str, *, display: str) -> Loaded:
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        message, hint = _explain(problem, text, mark)
+        return _failed(display, line, col, message, hint)
+    except yaml.YAMLError as exc:
+        return _failed(display, 1, 1, f"YAML error: {exc}", "")
+    builder = _Builder(display)
+    data = builder.build(node, ()) if node is not None else None
+    return Loaded(data, builder.positions, builder.diagnostics)
+
+
+def _explain(problem: str, text: str, mark: yaml.Mark | None) -> tuple[str, str]:
+    """libyaml's wording, made specific where the cause is known."""
+    found = ""
+    if mark is not None:
+        lines = text.splitlines()
+        if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+            found = lines[mark.line][mark.column]
+    if found == "\t":
+        return "YAML syntax error: tab character", "indent with spaces, not tabs"
+    if "another document" in problem or "single document" in problem:
+        return (
+            "YAML syntax error: the file holds more than one document",
+            "keep one document per case file; remove the extra '---'",
+        )
+    return (
+        f"YAML syntax error: {problem}",
+        "check indentation, and quote values that contain ': ' or start with a symbol",
+    )
+
+
+def _failed(display: str, line: int, col: int, message: str, hint: str) -> Loaded:
+    return Loaded(None, Positions(), [Diagnostic(display, line, col, "", message, hint)])
+
+
+_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Builder:
+    """Turns a composed node tree into plain data, refusing what YAML does silently."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.positions = Positions()
+        self.diagnostics: list[Diagnostic] = []
+        self._seen: set[int] = set()
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        mark = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+        self.positions.values[path] = mark
+        if id(node) in self._seen:
+            self._error(
+                mark, path, "anchors and aliases are not allowed", "write the value out in full"
+            )
+            return None
+        self._seen.add(id(node))
+        if node.tag not in _STANDARD_TAGS:
+            self._error(mark, path, f"explicit tag '{node.tag}' is not allowed", "remove the tag")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
+        return _scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_mark = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self._error(
+                    key_mark,
+                    path,
+                    "merge keys ('<<') are not allowed",
+                    "write the keys out in full",
+                )
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._error(key_mark, path, "a key must be plain text", "")
+                continue
+            key = str(key_node.value)
+            child = (*path, key)
+            if key in result:
+                first = self.positions.keys[child]
+                self._error(
+                    key_mark,
+                    child,
+                    f"duplicate key '{key}' (first at line {first.line})",
+                    "keep one and delete the other",
+                )
+                continue
+            self.positions.keys[child] = key_mark
+            result[key] = self.build(value_node, child)
+        return result
+
+    def _error(self, mark: Mark, path: Path_, message: str, hint: str) -> None:
+        self.diagnostics.append(
+            Diagnostic(self.display, mark.line, mark.column, dotted(path), message, hint)
+        )
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    text = str(node.value)
+    if node.style or node.tag == _STR_TAG:
+        return text
+    lowered = text.lower()
+    if lowered in _NULL:
+        return None
+    if lowered in _BOOL:
+        return _BOOL[lowered]
+    if _INT.fullmatch(text):
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    return text
+
+
+def dotted(path: Path_) -> str:
+    """`('figures', 2, 'stain')` -> `figures[2].stain`, the form authors see in errors."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out

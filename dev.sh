@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Casebook's one entry point: sets up everything it needs, then runs the command.
+#   ./dev.sh serve   build the example site and serve it with live reload (http://127.0.0.1:8000)
+#   ./dev.sh test    lint, type-check and run the whole test suite (browser tests included)
+#   ./dev.sh build   strict build of the site into site/
+#   ./dev.sh check   validate every case without building the site
+#   ./dev.sh new ID  start a new case from the template
+set -euo pipefail
+cd "$(dirname "$0")"
+
+VENV=.venv
+PY="$VENV/bin/python"
+export NO_MKDOCS_2_WARNING=1
+
+apt_install() {
+  local runner=()
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null || { echo "dev.sh: need root or sudo to install: $*" >&2; exit 1; }
+    runner=(sudo)
+  fi
+  "${runner[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${runner[@]}" apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_python() {
+  if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+    apt_install python3-venv
+  fi
+  [ -x "$PY" ] || python3 -m venv "$VENV"
+  # Reinstall only when the pinned requirements or the package metadata changed.
+  local stamp="$VENV/.casebook-installed"
+  local want
+  want=$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    "$PY" -m pip install --quiet --disable-pip-version-check -r requirements.lock
+    "$PY" -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+    echo "$want" > "$stamp"
+  fi
+}
+
+ensure_browser() {
+  # The browser tests drive Debian's Chromium through Playwright; Playwright's own browser
+  # download would need the network beyond the package registries.
+  command -v chromium >/dev/null || apt_install chromium
+}
+
+cmd=${1:-}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+  serve)
+    ensure_python
+    exec "$VENV/bin/mkdocs" serve --livereload "$@"
+    ;;
+  build)
+    ensure_python
+    exec "$VENV/bin/mkdocs" build --strict "$@"
+    ;;
+  test)
+    ensure_python
+    ensure_browser
+    "$VENV/bin/ruff" check .
+    "$VENV/bin/mypy"
+    exec "$VENV/bin/pytest" "$@"
+    ;;
+  check)
+    ensure_python
+    exec "$VENV/bin/casebook" check "$@"
+    ;;
+  new)
+    ensure_python
+    exec "$VENV/bin/casebook" new "$@"
+    ;;
+  *)
+    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac

@@ -1,0 +1,65 @@
+"""One strict build of the whole example site through MkDocs and the hooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from casefiles import line_of
+from conftest import copy_project
+from sites import build
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    base = tmp_path_factory.mktemp("build")
+    project = copy_project(base / "project")
+    site = base / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    return project, site, result.stderr
+
+
+def test_strict_build_renders_case_home_and_figures(built: tuple[Path, Path, str]) -> None:
+    _, site, _ = built
+    page = (site / "cases" / "ppp-ad-baricitinib" / "index.html").read_text(encoding="utf-8")
+    assert "<strong>Figure 1.</strong>" in page
+    assert 'id="ref-yamamoto2021"' in page
+    assert 'href="#ref-yamamoto2021"' in page
+    for name in (
+        "clinical-back",
+        "clinical-soles",
+        "histology-back",
+        "histology-sole",
+        "followup-trunk",
+        "followup-soles",
+    ):
+        assert (site / "cases" / "ppp-ad-baricitinib" / "figures" / f"{name}.png").is_file()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Palmoplantar pustulosis with atopic dermatitis responding to baricitinib" in home
+    assert (site / "search" / "search_index.json").is_file()
+
+
+def test_nav_does_not_list_cases(built: tuple[Path, Path, str]) -> None:
+    # A case in the nav would be rendered into every page's menu: quadratic at 1,000 cases.
+    _, site, _ = built
+    guide = (site / "guide" / "index.html").read_text(encoding="utf-8")
+    assert "cases/ppp-ad-baricitinib/" not in guide
+
+
+def test_case_data_error_fails_the_build_with_positions(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    case = project / "case_data" / "ppp-ad-baricitinib" / "case.yaml"
+    text = case.read_text(encoding="utf-8").replace("  sex: male\n", "  sexx: male\n")
+    case.write_text(text, encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1
+    line = line_of(text, "  sexx: male")
+    assert (
+        f"case_data/ppp-ad-baricitinib/case.yaml:{line}:3: patient.sexx: unknown key 'sexx' "
+        "(did you mean 'sex'?)" in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()

@@ -1,0 +1,70 @@
+"""`mkdocs serve` shows edits to case data, templates and core code without a restart."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import copy_project
+from sites import MKDOCS, free_port, mkdocs_env, wait_for
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    project = copy_project(tmp_path_factory.mktemp("serve") / "project")
+    port = free_port()
+    process = subprocess.Popen(
+        [*MKDOCS, "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        cwd=project,
+        env=mkdocs_env(project),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}/casebook/cases/ppp-ad-baricitinib/"
+    try:
+        wait_for(url, "Figure 1.", timeout=120)
+        yield project, url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_case_data_edit_shows(served: tuple[Path, str]) -> None:
+    project, url = served
+    edit(
+        project / "case_data" / "ppp-ad-baricitinib" / "case.yaml",
+        "title: Palmoplantar pustulosis with atopic dermatitis responding to baricitinib",
+        "title: Palmoplantar pustulosis and atopic dermatitis, edited while serving",
+    )
+    wait_for(url, "edited while serving", timeout=60)
+
+
+def test_template_edit_shows(served: tuple[Path, str]) -> None:
+    project, url = served
+    edit(
+        project / "build_hooks" / "casebook" / "templates" / "_declarations.md.j2",
+        "**Patient consent:**",
+        "**Consent to publish (edited template):**",
+    )
+    wait_for(url, "Consent to publish (edited template):", timeout=60)
+
+
+def test_core_code_edit_shows(served: tuple[Path, str]) -> None:
+    project, url = served
+    edit(
+        project / "build_hooks" / "casebook" / "article.py",
+        'f"{stain}, original magnification ×',
+        'f"{stain}, edited core code ×',
+    )
+    wait_for(url, "edited core code ×40", timeout=60)
