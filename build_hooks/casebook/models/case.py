@@ -38,7 +38,9 @@ class Declarations(Strict):
     """Conflicts of interest and funding."""
 
     conflicts: Text | None = None
+    """Conflicts of interest, or a statement that there are none."""
     funding: Text | None = None
+    """Funding sources, or a statement that there was none."""
 
 
 class CaseFile(Strict):
@@ -47,23 +49,38 @@ class CaseFile(Strict):
     schema_version: Literal[1] = 1
     """Version of this format."""
     publication: Publication
+    """How and where the case is published."""
     authors: Annotated[list[Author], Field(min_length=1)]
+    """Authors in byline order."""
     affiliations: list[Affiliation] = []
+    """Institutions that authors point at by id."""
     patient: Patient
+    """De-identified demographics of the patient."""
     history: History
+    """Presenting complaints and relevant history."""
     examination: list[ExamFinding] = []
+    """Examination findings, one per body site."""
     investigations: list[LabResult] = []
+    """Laboratory results."""
     histology: list[Biopsy] = []
+    """Biopsies and their histology."""
     diagnosis: Diagnosis
+    """The diagnosis: final diagnoses and the differentials considered."""
     treatment: list[TreatmentStep] = []
+    """The treatment course, one step per change, in order."""
     outcome: Outcome | None = None
+    """Outcome and follow-up."""
     patient_perspective: Markdown | None = None
     """The patient's own account of the experience, if given."""
     consent: Consent
+    """The recorded consent to publish; required."""
     declarations: Declarations | None = None
+    """Conflicts of interest and funding."""
     discussion: Markdown | None = None
     """The discussion; cites references ([@key]) and figures (@fig-id)."""
     reference_note: Text | None = None
     """A note printed under the reference list, e.g. that it is partial."""
     references: list[Reference] = []
+    """References as CSL data (as Zotero and citation managers export them)."""
     figures: list[Figure] = []
+    """Figures with their panels; numbered by first mention."""
