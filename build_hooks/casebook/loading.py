@@ -14,6 +14,7 @@ from casebook.errors import Diagnostic
 from casebook.image_checks import check_figure_file
 from casebook.models import CaseFile
 from casebook.numbering import number_case
+from casebook.publication_checks import check_consent
 from casebook.schema_errors import diagnostics_from_validation
 from casebook.yaml_loader import Positions, dotted, load_yaml_file
 
@@ -94,6 +95,7 @@ def load_case(folder: Path, *, project_root: Path) -> tuple[Article | None, list
     numbering = number_case(case)
     problems = check_crossrefs(case, numbering, positions=loaded.positions, display=display)
     problems += _figure_file_problems(case, folder, positions=loaded.positions, display=display)
+    problems += check_consent(case, positions=loaded.positions, display=display)
     if problems:
         return None, problems
     return build_article(
