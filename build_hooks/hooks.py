@@ -12,6 +12,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.casebook")
 _state: dict[str, Any] = {"command": "build", "dirty": False, "signature": None}
@@ -80,6 +81,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for uri, data in output.assets.items():
         files.append(File.generated(config, uri, content=data))
     return files
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Pages made from case data pass an allow-list sanitiser, whatever the Markdown made."""
+    if page.file.src_uri in _state["output"].pages:
+        sanitize: Any = importlib.import_module("casebook.sanitize")
+        return str(sanitize.sanitize_html(html))
+    return html
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

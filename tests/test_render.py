@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
 from casebook.render import render_case_page, render_home_page
-from casefiles import example_text, load_variant, replace_once
+from casefiles import example_text, load_variant
 
 SITE = {"title": "Casebook", "description": "Clinical case reports."}
 
@@ -26,15 +27,16 @@ def test_home_page_matches_golden(tmp_path: Path, golden: Callable[[str, str], N
 
 
 def test_case_text_is_never_evaluated_as_a_template(tmp_path: Path) -> None:
-    text = replace_once(
-        example_text(),
-        "  summary: >-\n    The skin stayed clear",
-        "  summary: >-\n    {{ 7 * 7 }} {% include 'case.md.j2' %} The skin stayed clear",
+    # The text policy refuses template syntax up front; the renderer must be safe without it.
+    article, problems = load_variant(tmp_path, example_text())
+    assert problems == [] and article is not None and article.case.outcome is not None
+    summary = "{{ 7 * 7 }} {% include 'case.md.j2' %} The skin stayed clear"
+    outcome = article.case.outcome.model_copy(update={"summary": summary})
+    hostile = dataclasses.replace(
+        article, case=article.case.model_copy(update={"outcome": outcome})
     )
-    article, problems = load_variant(tmp_path, text)
-    assert problems == [] and article is not None
-    page = render_case_page(article, site=SITE)
-    assert "{{ 7 * 7 }} {% include 'case.md.j2' %} The skin stayed clear" in page
+    page = render_case_page(hostile, site=SITE)
+    assert summary in page
     assert "49" not in page
 
 

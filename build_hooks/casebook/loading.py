@@ -16,6 +16,7 @@ from casebook.models import CaseFile
 from casebook.numbering import number_case
 from casebook.publication_checks import check_consent
 from casebook.schema_errors import diagnostics_from_validation
+from casebook.text_checks import check_case_text
 from casebook.yaml_loader import Positions, dotted, load_yaml_file
 
 CASE_FILE = "case.yaml"
@@ -96,6 +97,9 @@ def load_case(folder: Path, *, project_root: Path) -> tuple[Article | None, list
     problems = check_crossrefs(case, numbering, positions=loaded.positions, display=display)
     problems += _figure_file_problems(case, folder, positions=loaded.positions, display=display)
     problems += check_consent(case, positions=loaded.positions, display=display)
+    problems += check_case_text(
+        case, positions=loaded.positions, display=display, source=loaded.source
+    )
     if problems:
         return None, problems
     return build_article(

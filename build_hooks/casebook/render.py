@@ -14,6 +14,7 @@ from casebook.article import Article, FigureView
 from casebook.bibliography import format_references
 from casebook.citations import crossref_html, reference_anchor, resolve_tokens
 from casebook.models.base import parse_duration
+from casebook.text_policy import escape_markdown_inline
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -47,6 +48,7 @@ def environment(template_dir: Path = TEMPLATES) -> jinja2.Environment:
         comment_end_string="//}",
     )
     env.filters["cell"] = table_cell
+    env.filters["literal"] = escape_markdown_inline
     env.filters["duration"] = lambda text: parse_duration(text).text()
     env.filters["yaml_string"] = lambda value: json.dumps(value, ensure_ascii=False)
     return env

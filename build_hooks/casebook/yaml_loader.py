@@ -77,6 +77,7 @@ class Loaded:
     data: Any
     positions: Positions
     diagnostics: list[Diagnostic]
+    source: str = ""
 
 
 def load_yaml_file(path: Path, *, display: str) -> Loaded:
@@ -162,7 +163,7 @@ def load_yaml_text(text: str, *, display: str) -> Loaded:
                 "value in quotes",
             )
         )
-    return Loaded(data if not late else None, builder.positions, late)
+    return Loaded(data if not late else None, builder.positions, late, text)
 
 
 def _explain(problem: str, text: str, mark: yaml.Mark | None) -> tuple[str, str]:

@@ -34,6 +34,22 @@ class Consent(Strict):
     """The consent statement printed on the page."""
 
 
+class ReviewedException(Strict):
+    """Text the de-identification check flagged that an editor reviewed and accepted."""
+
+    text: Text
+    """The exact flagged text, e.g. Koebner."""
+    reason: Text
+    """Why it does not identify the patient, e.g. an eponym."""
+
+
+class Deidentification(Strict):
+    """The record of the de-identification review."""
+
+    allow: list[ReviewedException] = []
+    """Flagged texts reviewed and accepted; each must match the flagged text exactly."""
+
+
 class Declarations(Strict):
     """Conflicts of interest and funding."""
 
@@ -76,6 +92,8 @@ class CaseFile(Strict):
     """The recorded consent to publish; required."""
     declarations: Declarations | None = None
     """Conflicts of interest and funding."""
+    deidentification: Deidentification | None = None
+    """Reviewed exceptions to the de-identification check."""
     discussion: Markdown | None = None
     """The discussion; cites references ([@key]) and figures (@fig-id)."""
     reference_note: Text | None = None
