@@ -12,6 +12,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.casebook")
 _state: dict[str, Any] = {"command": "build", "signature": None}
@@ -42,7 +43,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     errors = importlib.import_module("casebook.errors")
     project_root = Path(str(config.config_file_path)).parent
     try:
-        settings = core.read_settings(config.extra.get("casebook", {}))
+        settings = core.read_settings(config.extra.get("casebook", {}), site_url=config.site_url)
         _state["output"] = core.build_site_output(
             project_root, settings=settings, include_drafts=_state["command"] == "serve"
         )
@@ -60,3 +61,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for uri, data in output.assets.items():
         files.append(File.generated(config, uri, content=data))
     return files
+
+
+def on_page_context(
+    context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
+    # overrides/main.html puts these into <head>; the core built them from escaped values.
+    output = _state["output"]
+    context["casebook_head"] = output.heads.get(page.file.src_uri, "")
+    context["casebook_site_head"] = output.site_head
+    return context
