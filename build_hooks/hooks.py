@@ -55,7 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     errors = importlib.import_module("casebook.errors")
     project_root = Path(str(config.config_file_path)).parent
     try:
-        settings = core.read_settings(config.extra.get("casebook", {}))
+        settings = core.read_settings(config.extra.get("casebook", {}), site_url=config.site_url)
         _state["output"] = core.build_site_output(
             project_root, settings=settings, include_drafts=_state["command"] == "serve"
         )
@@ -117,3 +117,13 @@ def on_build_error(*, error: Exception) -> None:
         importlib.import_module("casebook.staging").discard(_state.pop("staging"))
         logging.getLogger("mkdocs").removeHandler(_state.pop("warnings"))
         _state.pop("target")
+
+
+def on_page_context(
+    context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
+    # overrides/main.html puts these into <head>; the core built them from escaped values.
+    output = _state["output"]
+    context["casebook_head"] = output.heads.get(page.file.src_uri, "")
+    context["casebook_site_head"] = output.site_head
+    return context

@@ -279,3 +279,13 @@ _FRAGMENTS = [
 def test_sanitize_is_idempotent_on_generated_markup(html: str) -> None:
     once = sanitize_html(html)
     assert sanitize_html(once) == once
+
+
+def test_download_links_keep_a_safe_file_name_and_media_type() -> None:
+    kept = '<a href="case.bib" download="case.bib" type="application/x-bibtex">BibTeX</a>'
+    assert sanitize_html(kept) == (
+        '<a href="case.bib" download="case.bib" type="application/x-bibtex" '
+        'rel="noopener noreferrer">BibTeX</a>'
+    )
+    hostile = '<a href="x" download="../../etc/passwd" type="text/html; x=y">x</a>'
+    assert sanitize_html(hostile) == '<a href="x" rel="noopener noreferrer">x</a>'

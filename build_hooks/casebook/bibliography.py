@@ -22,11 +22,25 @@ from casebook.models import Reference
 
 STYLE = "nlm-citation-sequence"
 _LEADING_NUMBER = re.compile(r"^\s*\d+\.\s*")
+_CSL_DATE = "{http://purl.org/net/xbiblio/csl}date"
+_CSL_LOCALE = "{http://purl.org/net/xbiblio/csl}locale"
 
 
 @cache
 def _style() -> CitationStylesStyle:
-    return CitationStylesStyle(get_style_filepath(STYLE), validate=False)
+    style = CitationStylesStyle(get_style_filepath(STYLE), validate=False)
+    # citeproc-py joins the parts of a localised date with the calling element's delimiter,
+    # not the locale's, and prints "2026Nov26"; give the callers the locale's delimiter.
+    delimiters = {
+        el.get("form"): el.get("delimiter")
+        for el in style.root.iter(_CSL_DATE)
+        if el.getparent().tag == _CSL_LOCALE and el.get("delimiter")
+    }
+    for el in style.root.iter(_CSL_DATE):
+        form = el.get("form")
+        if el.get("variable") and el.get("delimiter") is None and form in delimiters:
+            el.set("delimiter", delimiters[form])
+    return style
 
 
 def to_csl(reference: Reference) -> dict[str, Any]:

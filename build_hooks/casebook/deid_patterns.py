@@ -200,7 +200,7 @@ EMAIL = (
 # Must not catch "doi:10.1016/j.jaad.2018.01.018"; see is_patient_url for reference links.
 URL = (
     r"(?:http(?<!\whttp)s?://|ftp(?<!\wftp)://|www(?<!\wwww)\.)"
-    r"[^\s<>\"'\]]*[^\s<>\"'\].,;:!?)]"
+    r"[^\s<>\"'`\]]*[^\s<>\"'`\].,;:!?)]"
 )
 _SCHOLARLY_HOSTS = re.compile(
     r"(?i)^(?:https?://)?(?:www\.|dx\.)?(?:doi\.org|orcid\.org|pubmed\.ncbi\.nlm\.nih\.gov"

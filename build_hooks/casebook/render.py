@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
@@ -15,6 +15,9 @@ from casebook.bibliography import format_references
 from casebook.citations import crossref_html, reference_anchor, resolve_tokens
 from casebook.models.base import parse_duration
 from casebook.text_policy import escape_markdown_inline
+
+if TYPE_CHECKING:
+    from casebook.scholarly import CiteView
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -85,7 +88,9 @@ class PageHelpers:
         return reference_anchor(key)
 
 
-def render_case_page(article: Article, *, site: dict[str, Any]) -> str:
+def render_case_page(
+    article: Article, *, site: dict[str, Any], cite: CiteView | None = None
+) -> str:
     template = environment().get_template("case.md.j2")
     return template.render(
         article=article,
@@ -95,6 +100,7 @@ def render_case_page(article: Article, *, site: dict[str, Any]) -> str:
             zip(article.references, format_references(article.references), strict=True)
         ),
         site=site,
+        cite=cite,
     )
 
 

@@ -33,7 +33,7 @@ _GLIGHTBOX_ATTRIBUTES = {
 
 _ATTRIBUTES: dict[str, set[str]] = {
     "*": {"id", "class", "title"},
-    "a": {"href"} | _GLIGHTBOX_ATTRIBUTES,
+    "a": {"href", "download", "type"} | _GLIGHTBOX_ATTRIBUTES,
     "img": {"src", "alt", "width", "height", "loading"},
     "th": {"align", "colspan", "rowspan", "scope", "style"},
     "td": {"align", "colspan", "rowspan", "style"},
@@ -62,6 +62,9 @@ _LENGTH_PATTERN = re.compile(r"auto|[0-9]{1,5}(?:\.[0-9]{1,3})?(?:px|%|vw|vh|em|
 _GALLERY_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _TEXT_ALIGN_PATTERN = re.compile(r"\s*text-align\s*:\s*(left|right|center|justify)\s*;?\s*")
 _SCHEME_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+# Citation and JATS downloads: a plain file name and its media type.
+_DOWNLOAD_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
+_MEDIA_TYPE_PATTERN = re.compile(r"[a-z]+/[a-z0-9.+-]{1,64}")
 
 _KEYWORD_VALUES: dict[str, set[str]] = {
     "align": {"left", "right", "center", "justify"},
@@ -112,6 +115,10 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "style":
         match = _TEXT_ALIGN_PATTERN.fullmatch(value)
         return f"text-align:{match.group(1)}" if match else None
+    if tag == "a" and attribute == "download":
+        return value if _DOWNLOAD_PATTERN.fullmatch(value) else None
+    if tag == "a" and attribute == "type":
+        return value if _MEDIA_TYPE_PATTERN.fullmatch(value) else None
     if attribute in _KEYWORD_VALUES:
         return value if value in _KEYWORD_VALUES[attribute] else None
     if attribute in _NUMBER_ATTRIBUTES:

@@ -15,6 +15,7 @@ from casebook.field_reference import field_reference_page
 from casebook.image_publish import publish_image
 from casebook.loading import load_cases
 from casebook.render import render_case_page, render_home_page
+from casebook.scholarly import scholarly_output, site_files
 from casebook.settings import SiteSettings
 
 IMAGE_CACHE = Path(".cache/casebook/images")
@@ -28,15 +29,30 @@ class SiteOutput:
     """site path of a published file -> its bytes."""
     articles: list[Article] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
+    heads: dict[str, str] = field(default_factory=dict)
+    """site path of a Markdown page -> HTML for its <head> (scholarly metadata)."""
+    site_head: str = ""
+    """HTML for the <head> of every page (the feed link)."""
 
 
 class SettingsError(Exception):
     """The site settings in mkdocs.yml are invalid; the message lists every problem."""
 
 
-def read_settings(raw: Mapping[str, Any], *, display: str = "mkdocs.yml") -> SiteSettings:
+def read_settings(
+    raw: Mapping[str, Any], *, display: str = "mkdocs.yml", site_url: str | None = None
+) -> SiteSettings:
+    """`site_url` (MkDocs' own setting) is the base URL unless extra.casebook names one."""
+    data = dict(raw)
+    if site_url:
+        site_url = site_url if site_url.endswith("/") else f"{site_url}/"
+        if data.setdefault("base_url", site_url) != site_url:
+            raise SettingsError(
+                f"{display}: extra.casebook.base_url: '{data['base_url']}' differs from "
+                f"site_url '{site_url}' (leave base_url out; site_url is used)"
+            )
     try:
-        return SiteSettings.model_validate(dict(raw))
+        return SiteSettings.model_validate(data)
     except ValidationError as exc:
         lines = [
             f"{display}: extra.casebook.{'.'.join(map(str, e['loc']))}: {e['msg']}"
@@ -58,11 +74,18 @@ def build_site_output(
     output.pages["index.md"] = render_home_page(articles, site=site)
     output.pages["guide/fields.md"] = field_reference_page()
     cache_dir = project_root / IMAGE_CACHE
+    records = []
     for article in articles:
-        output.pages[article.page_uri] = render_case_page(article, site=site)
+        scholarly = scholarly_output(article, settings=settings)
+        records.append(scholarly.record)
+        output.pages[article.page_uri] = render_case_page(article, site=site, cite=scholarly.cite)
+        output.heads[article.page_uri] = scholarly.head_html
+        output.assets.update(scholarly.files)
         for figure in article.figures:
             for panel in figure.panels:
                 published = publish_image(article.folder / panel.file, cache_dir=cache_dir)
                 uri = PurePosixPath(article.page_uri).parent / panel.file
                 output.assets[uri.as_posix()] = published.data
+    feed_files, output.site_head = site_files(records, settings=settings)
+    output.assets.update(feed_files)
     return output

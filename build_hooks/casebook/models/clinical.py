@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, StringConstraints, field_validator
 
 from casebook.models.base import DurationText, FigureRef, Markdown, RelativeTime, Strict, Text
 
@@ -124,6 +124,15 @@ class Differential(Strict):
     """Why: the features that separated it; may cite references."""
 
 
+class ConditionCode(Strict):
+    """A code for a diagnosis in a published classification, as assigned by the authors."""
+
+    system: Literal["ICD-10", "ICD-10-CM", "ICD-11", "SNOMED CT", "MeSH", "OMIM", "Orphanet"]
+    """The classification the code belongs to."""
+    code: Annotated[str, StringConstraints(min_length=1, max_length=40, pattern=r"^\S+$")]
+    """The code itself, e.g. L40.3 for ICD-10."""
+
+
 class DiagnosisItem(Strict):
     """A final diagnosis."""
 
@@ -131,6 +140,8 @@ class DiagnosisItem(Strict):
     """Name of the diagnosis."""
     abbreviation: Text | None = None
     """Abbreviation used in the text, e.g. PPP."""
+    codes: list[ConditionCode] = []
+    """Codes for this diagnosis in published classifications (ICD-10, SNOMED CT...), if known."""
 
 
 class Diagnosis(Strict):

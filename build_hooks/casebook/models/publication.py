@@ -53,6 +53,12 @@ class Publication(Strict):
     """Two-letter language code of the text."""
     doi: Doi | None = None
     """DOI assigned to this case page, if any."""
+    volume: Text | None = None
+    """Volume of the journal or collection this case appears in, if it has volumes."""
+    issue: Text | None = None
+    """Issue within the volume, if any."""
+    first_page: Text | None = None
+    """First page or article number, if the collection assigns one."""
     adapted_from: SourceAttribution | None = None
     """The published work this case was adapted from, if any."""
     keywords: Annotated[list[Text], Field(min_length=1)]

@@ -1,0 +1,110 @@
+"""How to cite a case: the formatted citation on its page and the BibTeX, RIS and CSL-JSON
+downloads, all made from one CSL item so they cannot disagree."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from markupsafe import Markup
+
+from casebook.bibliography import format_references, to_csl
+from casebook.markup_templates import text_environment
+from casebook.metadata import ScholarlyRecord
+from casebook.models import Reference
+
+# One pass over the text, so a backslash added by one escape is never escaped again.
+_BIBTEX_SPECIALS = re.compile(r"[\\{}%&$#_~^]")
+_BIBTEX_ESCAPES = {
+    "\\": r"\textbackslash{}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def case_reference(record: ScholarlyRecord) -> Reference:
+    """The case itself as a CSL reference, in the same model the reference lists use."""
+    date_parts = [[record.date.year, record.date.month, record.date.day]] if record.date else None
+    data: dict[str, Any] = {
+        "id": record.case_id,
+        "type": "article-journal",
+        "author": [
+            {"literal": a.collective} if a.collective else {"family": a.family, "given": a.given}
+            for a in record.authors
+        ],
+        "title": record.title,
+        "container-title": record.journal_title,
+        "container-title-short": record.journal_abbreviation,
+        "volume": record.volume,
+        "issue": record.issue,
+        "page": record.first_page,
+        "DOI": record.doi,
+        "URL": record.url,
+    }
+    if date_parts:
+        data["issued"] = {"date-parts": date_parts}
+    return Reference.model_validate({k: v for k, v in data.items() if v is not None})
+
+
+def csl_item(record: ScholarlyRecord) -> dict[str, Any]:
+    """CSL-JSON for the case, with the fields a citation manager imports beyond the reference."""
+    item = to_csl(case_reference(record))
+    extra = {
+        "ISSN": record.issn,
+        "publisher": record.publisher,
+        "language": record.language,
+        "keyword": ", ".join(record.keywords),
+    }
+    item.update({k: v for k, v in extra.items() if v})
+    return item
+
+
+def csl_json(record: ScholarlyRecord) -> str:
+    return json.dumps([csl_item(record)], ensure_ascii=False, indent=2) + "\n"
+
+
+def formatted_citation(record: ScholarlyRecord) -> Markup:
+    """The citation as the reference lists print it (NLM style), with its DOI or page link."""
+    [html] = format_references([case_reference(record)])
+    return html
+
+
+def bibtex_text(value: str) -> str:
+    """Author text as a BibTeX field value: specials escaped, so braces always balance."""
+    return _BIBTEX_SPECIALS.sub(lambda m: _BIBTEX_ESCAPES.get(m[0], "\\" + m[0]), value)
+
+
+def bibtex_verbatim(value: str) -> str:
+    """A DOI or URL: biblatex reads these verbatim, so only braces are encoded (as in URLs)."""
+    return value.replace("{", "%7B").replace("}", "%7D")
+
+
+def bibtex(record: ScholarlyRecord) -> str:
+    authors = " and ".join(
+        "{" + bibtex_text(a.collective) + "}" if a.collective else bibtex_text(a.inverted_name)
+        for a in record.authors
+    )
+    return (
+        text_environment()
+        .get_template("cite.bib.j2")
+        .render(
+            record=record,
+            authors=authors,
+            month=_MONTHS[record.date.month - 1] if record.date else None,
+            text=bibtex_text,
+            verbatim=bibtex_verbatim,
+        )
+    )
+
+
+def ris_value(value: str) -> str:
+    """One RIS line holds one value: line breaks inside author text would start a new tag."""
+    return " ".join(value.split())
+
+
+def ris(record: ScholarlyRecord) -> str:
+    text = text_environment().get_template("cite.ris.j2").render(record=record, value=ris_value)
+    # RIS readers expect CRLF line ends, as the format's originators wrote it.
+    return text.replace("\n", "\r\n")

@@ -1,0 +1,184 @@
+"""schema.org JSON-LD for a case page: a MedicalScholarlyArticle with its authors, subjects and
+references, and the escaping that keeps it inside its script element."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from markupsafe import Markup
+
+from casebook.metadata import AuthorRecord, ScholarlyRecord
+from casebook.models import Reference
+from casebook.models.publication import Affiliation, SourceAttribution
+
+CONTEXT = "https://schema.org"
+
+# Inside <script> the HTML parser only looks for "</script" and "<!--"; escaping every <, > and
+# & as a JSON \u escape keeps author text from ever closing the element, and JSON parsers read
+# the same string back.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+_LINE_SEPARATORS = {0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def article_json_ld(record: ScholarlyRecord) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "MedicalScholarlyArticle",
+        "publicationType": "Case Reports",
+        "headline": record.title,
+        "name": record.title,
+        "description": record.description,
+        "author": [_author(a) for a in record.authors],
+        "inLanguage": record.language,
+        "keywords": list(record.keywords),
+        "license": record.licence_url,
+        "about": _subjects(record),
+    }
+    if record.url:
+        data["@id"] = record.url
+        data["url"] = record.url
+    if record.date:
+        data["datePublished"] = record.date.isoformat()
+    if record.doi:
+        data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": record.doi}
+        data["sameAs"] = record.doi_url
+    container = _container(record)
+    if container:
+        data["isPartOf"] = container
+    if record.first_page:
+        data["pageStart"] = record.first_page
+    if record.publisher:
+        data["publisher"] = {"@type": "Organization", "name": record.publisher}
+    if record.adapted_from:
+        data["isBasedOn"] = _source(record.adapted_from)
+    if record.references:
+        data["citation"] = [_reference(r) for r in record.references]
+    if record.pdf_url:
+        data["encoding"] = {
+            "@type": "MediaObject",
+            "contentUrl": record.pdf_url,
+            "encodingFormat": "application/pdf",
+        }
+    return data
+
+
+def json_ld_script_text(data: dict[str, Any]) -> Markup:
+    """JSON for a <script type="application/ld+json"> element, safe for any text it holds."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return Markup(text.translate(_SCRIPT_ESCAPES).translate(_LINE_SEPARATORS))
+
+
+def _author(author: AuthorRecord) -> dict[str, Any]:
+    node: dict[str, Any]
+    if author.collective:
+        node = {"@type": "Organization", "name": author.collective}
+    else:
+        node = {"@type": "Person", "name": author.name, "familyName": author.family}
+        if author.given:
+            node["givenName"] = author.given
+    if author.orcid_url:
+        node["sameAs"] = author.orcid_url
+    if author.affiliations:
+        # An Organization's own affiliation is its parent organisation.
+        key = "parentOrganization" if author.collective else "affiliation"
+        node[key] = [_organisation(a) for a in author.affiliations]
+    return node
+
+
+def _organisation(affiliation: Affiliation) -> dict[str, Any]:
+    node: dict[str, Any] = {"@type": "Organization", "name": affiliation.name}
+    address = {"addressLocality": affiliation.city, "addressCountry": affiliation.country}
+    if any(address.values()):
+        node["address"] = {"@type": "PostalAddress", **{k: v for k, v in address.items() if v}}
+    return node
+
+
+def _subjects(record: ScholarlyRecord) -> list[dict[str, Any]]:
+    subjects: list[dict[str, Any]] = []
+    for condition in record.conditions:
+        node: dict[str, Any] = {"@type": "MedicalCondition", "name": condition.name}
+        if condition.abbreviation:
+            node["alternateName"] = condition.abbreviation
+        if condition.codes:
+            node["code"] = [
+                {"@type": "MedicalCode", "codingSystem": system, "codeValue": code}
+                for system, code in condition.codes
+            ]
+        subjects.append(node)
+    subjects.extend({"@type": "Drug", "name": drug} for drug in record.drugs)
+    return subjects
+
+
+def _container(record: ScholarlyRecord) -> dict[str, Any] | None:
+    """The periodical, nested in its volume and issue where the case has them."""
+    if not record.journal_title:
+        return None
+    node: dict[str, Any] = {"@type": "Periodical", "name": record.journal_title}
+    if record.journal_abbreviation:
+        node["alternateName"] = record.journal_abbreviation
+    if record.issn:
+        node["issn"] = record.issn
+    if record.volume:
+        node = {"@type": "PublicationVolume", "volumeNumber": record.volume, "isPartOf": node}
+    if record.issue:
+        node = {"@type": "PublicationIssue", "issueNumber": record.issue, "isPartOf": node}
+    return node
+
+
+def _periodical(name: str, volume: str | None) -> dict[str, Any]:
+    node: dict[str, Any] = {"@type": "Periodical", "name": name}
+    if volume:
+        node = {"@type": "PublicationVolume", "volumeNumber": volume, "isPartOf": node}
+    return node
+
+
+def _source(source: SourceAttribution) -> dict[str, Any]:
+    node: dict[str, Any] = {
+        "@type": "ScholarlyArticle",
+        "name": source.title,
+        "datePublished": str(source.year),
+        "isPartOf": _periodical(source.container_title, source.volume),
+    }
+    if source.pages:
+        node["pagination"] = source.pages
+    if source.doi:
+        node["sameAs"] = f"https://doi.org/{source.doi}"
+    elif source.url:
+        node["url"] = source.url
+    return node
+
+
+def _reference(reference: Reference) -> dict[str, Any]:
+    kind = "ScholarlyArticle" if reference.type == "article-journal" else "CreativeWork"
+    node: dict[str, Any] = {
+        "@type": kind,
+        "name": reference.title,
+        "datePublished": str(reference.issued.year),
+    }
+    authors = [
+        _reference_author(n.family, n.given, n.literal)
+        for n in reference.author
+        if n.family or n.literal
+    ]
+    if authors:
+        node["author"] = authors
+    if reference.container_title:
+        node["isPartOf"] = _periodical(reference.container_title, reference.volume)
+    if reference.page and kind == "ScholarlyArticle":
+        node["pagination"] = reference.page
+    if reference.DOI:
+        node["sameAs"] = f"https://doi.org/{reference.DOI}"
+    elif reference.URL:
+        node["url"] = reference.URL
+    return node
+
+
+def _reference_author(family: str | None, given: str | None, literal: str | None) -> dict[str, Any]:
+    if literal or not family:
+        return {"@type": "Organization", "name": literal or family}
+    node: dict[str, Any] = {"@type": "Person", "name": f"{given} {family}" if given else family}
+    node["familyName"] = family
+    if given:
+        node["givenName"] = given
+    return node

@@ -1,0 +1,191 @@
+"""The bibliographic record of one case: what every citation format and head tag is made from."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from casebook.article import Article
+from casebook.models import Reference
+from casebook.models.case import CaseFile
+from casebook.models.publication import Affiliation, SourceAttribution
+from casebook.settings import SiteSettings
+
+_CC_LICENCE = re.compile(r"^CC-(BY(?:-NC)?(?:-ND|-SA)?)-(\d\.\d)$", re.IGNORECASE)
+
+PUBLICATION_TYPE = "Case Reports"
+"""The PubMed publication type of every case page."""
+
+
+@dataclass(frozen=True)
+class AuthorRecord:
+    name: str
+    """Display name: 'Given Family', or the group's name."""
+    given: str | None
+    family: str | None
+    collective: str | None
+    orcid: str | None
+    affiliations: tuple[Affiliation, ...]
+    corresponding: bool
+
+    @property
+    def orcid_url(self) -> str | None:
+        return f"https://orcid.org/{self.orcid}" if self.orcid else None
+
+    @property
+    def inverted_name(self) -> str:
+        """'Family, Given' for a person, as citation managers and Google Scholar read it."""
+        if self.family:
+            return f"{self.family}, {self.given}" if self.given else self.family
+        return self.name
+
+
+@dataclass(frozen=True)
+class Condition:
+    name: str
+    abbreviation: str | None
+    codes: tuple[tuple[str, str], ...]
+    """(classification, code) pairs, e.g. ('ICD-10', 'L40.3')."""
+
+
+@dataclass(frozen=True)
+class Downloads:
+    """File names of the downloads, relative to the case page's folder."""
+
+    bibtex: str
+    ris: str
+    csl_json: str
+    jats: str
+
+
+@dataclass(frozen=True)
+class ScholarlyRecord:
+    case_id: str
+    title: str
+    description: str
+    authors: tuple[AuthorRecord, ...]
+    date: datetime.date | None
+    article_type: str
+    journal_title: str | None
+    journal_abbreviation: str | None
+    issn: str | None
+    publisher: str | None
+    volume: str | None
+    issue: str | None
+    first_page: str | None
+    doi: str | None
+    keywords: tuple[str, ...]
+    language: str
+    licence: str
+    licence_url: str
+    page_path: str
+    """Site path of the case page, e.g. cases/<id>/."""
+    base_url: str | None
+    pdf_path: str | None
+    conditions: tuple[Condition, ...]
+    drugs: tuple[str, ...]
+    references: tuple[Reference, ...]
+    adapted_from: SourceAttribution | None
+    downloads: Downloads
+
+    def absolute(self, path: str) -> str | None:
+        """The public address of a site path, or None when the site has no base URL."""
+        return f"{self.base_url}{path}" if self.base_url else None
+
+    @property
+    def url(self) -> str | None:
+        """The canonical address of the case page."""
+        return self.absolute(self.page_path)
+
+    @property
+    def pdf_url(self) -> str | None:
+        return self.absolute(self.pdf_path) if self.pdf_path else None
+
+    @property
+    def doi_url(self) -> str | None:
+        return f"https://doi.org/{self.doi}" if self.doi else None
+
+    def download_url(self, name: str) -> str | None:
+        return self.absolute(f"{self.page_path}{name}")
+
+
+def licence_url(spdx: str) -> str:
+    """The licence's deed: Creative Commons' own page for CC licences, SPDX's otherwise."""
+    if spdx.upper() == "CC0-1.0":
+        return "https://creativecommons.org/publicdomain/zero/1.0/"
+    match = _CC_LICENCE.match(spdx)
+    if match:
+        return f"https://creativecommons.org/licenses/{match[1].lower()}/{match[2]}/"
+    return f"https://spdx.org/licenses/{spdx}.html"
+
+
+def page_description(article: Article) -> str:
+    """The one-line summary used for the page's description and link previews."""
+    return "Case report: " + ", ".join(article.diagnoses)
+
+
+def build_record(
+    article: Article, *, settings: SiteSettings, pdf_path: str | None = None
+) -> ScholarlyRecord:
+    """Everything that is known about how to cite this case; nothing is guessed."""
+    case = article.case
+    pub = case.publication
+    return ScholarlyRecord(
+        case_id=article.id,
+        title=pub.title,
+        description=page_description(article),
+        authors=_authors(case),
+        date=pub.date,
+        article_type=pub.article_type,
+        journal_title=settings.journal_title,
+        journal_abbreviation=settings.journal_abbreviation,
+        issn=settings.issn,
+        publisher=settings.publisher,
+        volume=pub.volume,
+        issue=pub.issue,
+        first_page=pub.first_page,
+        doi=pub.doi,
+        keywords=tuple(pub.keywords),
+        language=pub.language,
+        licence=pub.licence,
+        licence_url=licence_url(pub.licence),
+        page_path=article.url,
+        base_url=settings.base_url,
+        pdf_path=pdf_path,
+        conditions=tuple(
+            Condition(d.name, d.abbreviation, tuple((c.system, c.code) for c in d.codes))
+            for d in case.diagnosis.final
+        ),
+        drugs=tuple(article.drugs),
+        references=tuple(article.references),
+        adapted_from=pub.adapted_from,
+        downloads=Downloads(
+            bibtex=f"{article.id}.bib",
+            ris=f"{article.id}.ris",
+            csl_json=f"{article.id}.json",
+            jats=f"{article.id}.xml",
+        ),
+    )
+
+
+def _authors(case: CaseFile) -> tuple[AuthorRecord, ...]:
+    by_id = {a.id: a for a in case.affiliations}
+    return tuple(
+        AuthorRecord(
+            name=author.display_name,
+            given=author.given,
+            family=author.family,
+            collective=author.collective,
+            orcid=author.orcid,
+            affiliations=tuple(by_id[key] for key in author.affiliations if key in by_id),
+            corresponding=author.corresponding,
+        )
+        for author in case.authors
+    )
+
+
+def affiliation_text(affiliation: Affiliation) -> str:
+    """'Name, City, Country' with the parts that are known."""
+    parts = [affiliation.name, affiliation.city, affiliation.country]
+    return ", ".join(p for p in parts if p)
