@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -61,6 +62,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     except (errors.CaseDataError, core.SettingsError) as exc:
         raise PluginError(f"case data has errors:\n{exc}") from None
+    except Exception as exc:
+        # A bug in Casebook, not in the author's data: say so in one line, not a traceback.
+        if os.environ.get("CASEBOOK_DEBUG"):
+            raise
+        raise PluginError(
+            f"internal error in Casebook ({type(exc).__name__}: {exc}); please report it, "
+            "or set CASEBOOK_DEBUG=1 to see the traceback"
+        ) from None
     for warning in _state["output"].warnings:
         log.warning(warning.format())
     if _state["command"] in {"build", "gh-deploy"} and not _state["dirty"]:

@@ -58,3 +58,18 @@ def test_good_build_replaces_the_site(tmp_path: Path) -> None:
     assert "with a new title" in (site / "cases" / "ppp-ad-baricitinib" / "index.html").read_text()
     assert not (site / "stale.html").exists()
     assert leftovers(site) == []
+
+
+def test_image_with_metadata_anywhere_in_the_site_fails_the_build(tmp_path: Path) -> None:
+    from PIL import Image
+
+    project = copy_project(tmp_path / "project")
+    exif = Image.Exif()
+    exif[0x010F] = "CameraMaker"  # Make
+    Image.new("RGB", (8, 8), "red").save(project / "docs" / "assets" / "logo.jpg", exif=exif)
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 1
+    assert "published images still carry metadata:\nassets/logo.jpg: EXIF data" in result.stderr
+    assert not site.exists()
+    assert leftovers(site) == []

@@ -83,3 +83,18 @@ def test_schema_describes_every_field() -> None:
         if "description" not in spec
     ]
     assert missing == []
+
+
+def test_an_internal_error_is_one_line_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.delenv("CASEBOOK_DEBUG", raising=False)
+    monkeypatch.setattr("casebook.cli.load_cases", broken)
+    assert main(["--root", str(tmp_path), "check"]) == 2
+    assert capsys.readouterr().err == (
+        "casebook: internal error (RuntimeError: boom); please report it, or set "
+        "CASEBOOK_DEBUG=1 to see the traceback\n"
+    )

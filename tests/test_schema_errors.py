@@ -108,3 +108,30 @@ def test_wrong_type(tmp_path: Path) -> None:
         f"{F}:{line}:12: investigations[0].value: expected a number, got 'high' "
         "(write the number without units)"
     ]
+
+
+def test_missing_unit(tmp_path: Path) -> None:
+    text = replace_once(example_text(), "    unit: kU/L\n", "")
+    line = line_of(text, "  - test: Total IgE")
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:5: investigations[1].unit: missing required field 'unit' (add 'unit:' here)"
+    ]
+
+
+def test_sexagesimal_number_stays_text_and_is_refused(tmp_path: Path) -> None:
+    # YAML 1.1 reads 1:30 as 90; we keep what the author typed and say it is not a number.
+    text = replace_once(example_text(), "    value: 0.8\n", "    value: 1:30\n")
+    line = line_of(text, "value: 1:30")
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:12: investigations[0].value: expected a number, got '1:30' "
+        "(write the number without units)"
+    ]
+
+
+def test_date_must_be_a_full_date(tmp_path: Path) -> None:
+    text = replace_once(example_text(), "  date: 2026-11-26\n", "  date: November 2026\n")
+    line = line_of(text, "date: November 2026")
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:9: publication.date: expected a date, got 'November 2026' "
+        "(write the date as YYYY-MM-DD)"
+    ]

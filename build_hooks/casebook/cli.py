@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -15,6 +16,21 @@ from casebook.site_build import build_site_output
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except Exception as exc:
+        # A bug in Casebook, not in the author's data: one line, not a traceback.
+        if os.environ.get("CASEBOOK_DEBUG"):
+            raise
+        print(
+            f"casebook: internal error ({type(exc).__name__}: {exc}); please report it, "
+            "or set CASEBOOK_DEBUG=1 to see the traceback",
+            file=sys.stderr,
+        )
+        return 2
+
+
+def _main(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(prog="casebook", description=__doc__)
     parser.add_argument(
         "--root",

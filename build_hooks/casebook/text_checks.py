@@ -12,8 +12,16 @@ from casebook.yaml_loader import Mark, Positions, dotted
 # Not text an author composes: identifiers, file paths and links are checked by their types.
 _NO_POLICY = {"references", "file", "url", "doi", "orcid", "email", "id", "schema_version"}
 # Not about the patient: people and works the case cites or is written by.
-_NO_DEID = {"authors", "affiliations", "references", "adapted_from", "reference_note",
-            "declarations", "deidentification", "schema_version"}
+_NO_DEID = {
+    "authors",
+    "affiliations",
+    "references",
+    "adapted_from",
+    "reference_note",
+    "declarations",
+    "deidentification",
+    "schema_version",
+}
 
 
 def check_case_text(
@@ -27,13 +35,17 @@ def check_case_text(
         if not names & _NO_POLICY:
             for issue in check_author_markdown(text):
                 mark = _locate(lines, positions.of(path), text, issue.start)
-                out.append(Diagnostic(display, mark.line, mark.column, dotted(path),
-                                      issue.message, issue.hint))
+                out.append(
+                    Diagnostic(
+                        display, mark.line, mark.column, dotted(path), issue.message, issue.hint
+                    )
+                )
         if not names & _NO_DEID:
             for finding in find_identifiers(text, allowed=allowed):
                 mark = _locate(lines, positions.of(path), text, finding.start)
-                out.append(Diagnostic(display, mark.line, mark.column, dotted(path),
-                                      finding.message, ""))
+                out.append(
+                    Diagnostic(display, mark.line, mark.column, dotted(path), finding.message, "")
+                )
     return out
 
 
@@ -51,4 +63,3 @@ def _locate(lines: list[str], value: Mark, text: str, offset: int) -> Mark:
             if column >= 0:
                 return Mark(index + 1, column + 1)
     return value
-
