@@ -38,3 +38,9 @@ def test_figure_references() -> None:
         '(Figures <a class="cb-xref" href="#fig-x-a">1a</a>, '
         '<a class="cb-xref" href="#fig-x-b">1b</a>)'
     )
+
+
+def test_citation_after_a_line_break_still_attaches() -> None:
+    assert resolve_tokens("phase II\n[@a] trials", numbering()) == (
+        'phase II<sup class="cb-cite"><a href="#ref-a">1</a></sup> trials'
+    )

@@ -21,7 +21,7 @@ def resolve_tokens(text: str, numbering: Numbering) -> str:
         refs = [k for k in token.keys if not is_figure_key(k)]
         figures = [k for k in token.keys if is_figure_key(k)]
         # A superscript number sits directly on the word it follows, as in NLM style.
-        out.append(before.rstrip(" ") if refs else before)
+        out.append(before.rstrip() if refs else before)
         if refs:
             out.append(citation_html(refs, numbering))
         if figures:
