@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import escape
 
 from casebook.numbering import Numbering
-from casebook.tokens import find_tokens, is_figure_key
+from casebook.tokens import pieces
 
 
 def reference_anchor(key: str) -> str:
@@ -15,20 +15,13 @@ def reference_anchor(key: str) -> str:
 def resolve_tokens(text: str, numbering: Numbering) -> str:
     """Markdown with [@key] turned into superscript numbers and @fig-id into 'Figure 1a' links."""
     out: list[str] = []
-    last = 0
-    for token in find_tokens(text):
-        before = text[last : token.start]
-        refs = [k for k in token.keys if not is_figure_key(k)]
-        figures = [k for k in token.keys if is_figure_key(k)]
-        # A superscript number sits directly on the word it follows, as in NLM style.
-        out.append(before.rstrip() if refs else before)
-        if refs:
-            out.append(citation_html(refs, numbering))
-        if figures:
-            xref = crossref_html(figures, numbering)
-            out.append(f"({xref})" if token.bracketed else xref)
-        last = token.end
-    out.append(text[last:])
+    for piece in pieces(text):
+        out.append(piece.text)
+        if piece.refs:
+            out.append(citation_html(list(piece.refs), numbering))
+        if piece.figures:
+            xref = crossref_html(list(piece.figures), numbering)
+            out.append(f"({xref})" if piece.bracketed else xref)
     return "".join(out)
 
 

@@ -8,7 +8,7 @@ from markupsafe import Markup, escape
 
 from casebook.citations import reference_anchor
 from casebook.numbering import Numbering
-from casebook.tokens import find_tokens, is_figure_key
+from casebook.tokens import pieces
 
 # The Markdown the site's pages render, applied to text that is already XML-escaped, so the
 # markup added here is the only markup.
@@ -28,19 +28,13 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 def inline(text: str, numbering: Numbering) -> Markup:
     """One paragraph's text: emphasis, links, citations and figure references as JATS."""
     out: list[str] = []
-    last = 0
-    for token in find_tokens(text):
-        before = text[last : token.start]
-        refs = [k for k in token.keys if not is_figure_key(k)]
-        figures = [k for k in token.keys if is_figure_key(k)]
-        out.append(_plain(before.rstrip(" ") if refs else before))
-        if refs:
-            out.append(_citation(refs, numbering))
-        if figures:
-            xref = _figure_xrefs(figures, numbering)
-            out.append(f"({xref})" if token.bracketed else xref)
-        last = token.end
-    out.append(_plain(text[last:]))
+    for piece in pieces(text):
+        out.append(_plain(piece.text))
+        if piece.refs:
+            out.append(_citation(list(piece.refs), numbering))
+        if piece.figures:
+            xref = _figure_xrefs(list(piece.figures), numbering)
+            out.append(f"({xref})" if piece.bracketed else xref)
     return Markup("".join(out))
 
 

@@ -37,12 +37,12 @@ SECTION_OF_FIELD = {
 }
 
 
-@cache
-def environment(template_dir: Path = TEMPLATES) -> jinja2.Environment:
+def make_environment(*, autoescape: bool) -> jinja2.Environment:
+    """The one template setup: Markdown pages unescaped, HTML and XML files autoescaped."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(template_dir),
+        loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,
+        autoescape=autoescape,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -55,6 +55,12 @@ def environment(template_dir: Path = TEMPLATES) -> jinja2.Environment:
     env.filters["duration"] = lambda text: parse_duration(text).text()
     env.filters["yaml_string"] = lambda value: json.dumps(value, ensure_ascii=False)
     return env
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """Markdown pages and plain-text files, which escape by their own rules."""
+    return make_environment(autoescape=False)
 
 
 def table_cell(text: object) -> str:

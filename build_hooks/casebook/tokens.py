@@ -38,3 +38,26 @@ def find_tokens(text: str) -> Iterator[Token]:
 
 def is_figure_key(key: str) -> bool:
     return key.startswith("fig-")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Literal text, then the citation and figure keys of the token that follows it."""
+
+    text: str
+    refs: tuple[str, ...]
+    figures: tuple[str, ...]
+    bracketed: bool
+
+
+def pieces(text: str) -> Iterator[Piece]:
+    """`text` cut at its tokens; the last piece is the tail with no keys."""
+    last = 0
+    for token in find_tokens(text):
+        before = text[last : token.start]
+        refs = tuple(k for k in token.keys if not is_figure_key(k))
+        figures = tuple(k for k in token.keys if is_figure_key(k))
+        # A superscript number sits directly on the word it follows, as in NLM style.
+        yield Piece(before.rstrip() if refs else before, refs, figures, token.bracketed)
+        last = token.end
+    yield Piece(text[last:], (), (), False)
