@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from casebook.models.base import Markdown, Strict, Text
+from casebook.models.care import CareNotes
 from casebook.models.clinical import (
     Biopsy,
     Diagnosis,
@@ -18,6 +19,7 @@ from casebook.models.clinical import (
     TreatmentStep,
 )
 from casebook.models.figures import Figure
+from casebook.models.outcomes import ScoreSeries
 from casebook.models.publication import Affiliation, Author, Publication
 from casebook.models.references import Reference
 
@@ -49,6 +51,10 @@ class CaseFile(Strict):
     publication: Publication
     authors: Annotated[list[Author], Field(min_length=1)]
     affiliations: list[Affiliation] = []
+    abstract: Markdown | None = None
+    """A short summary of the case (CARE item 3); letters to the editor usually have none."""
+    introduction: Markdown | None = None
+    """Why the case matters, briefly (CARE item 4)."""
     patient: Patient
     history: History
     examination: list[ExamFinding] = []
@@ -56,6 +62,8 @@ class CaseFile(Strict):
     histology: list[Biopsy] = []
     diagnosis: Diagnosis
     treatment: list[TreatmentStep] = []
+    scores: list[ScoreSeries] = []
+    """Outcome scores over time (EASI, DLQI...), checked against each instrument's range."""
     outcome: Outcome | None = None
     patient_perspective: Markdown | None = None
     """The patient's own account of the experience, if given."""
@@ -67,3 +75,5 @@ class CaseFile(Strict):
     """A note printed under the reference list, e.g. that it is partial."""
     references: list[Reference] = []
     figures: list[Figure] = []
+    care_notes: CareNotes | None = None
+    """Why a CARE checklist item is not addressed, e.g. a letter has no abstract."""

@@ -6,7 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from casebook.models.base import DurationText, FigureRef, Markdown, RelativeTime, Strict, Text
+from casebook.models.base import DurationText, FigureRef, Markdown, Strict, Text, TimePoint
+from casebook.models.coding import DiagnosisCode
 
 
 class Patient(Strict):
@@ -86,9 +87,11 @@ class LabResult(Strict):
     reference_high: float | None = None
     """Upper end of the reference range, if known."""
     flag: Literal["high", "low", "normal"] | None = None
-    """Whether the value was outside the reference range, as reported."""
-    when: RelativeTime | None = None
-    """When it was measured, relative to the start of treatment."""
+    """Whether the value was outside the reference range, as reported; computed from the range
+    when one is given, and then an error if it disagrees."""
+    when: TimePoint | None = None
+    """When it was measured: 'week 4' (relative to the start of treatment) or a date. Needed
+    on every result of a test measured more than once."""
 
 
 class Biopsy(Strict):
@@ -117,6 +120,8 @@ class Differential(Strict):
     status: Literal["excluded", "kept", "possible"]
     reasoning: Markdown
     """Why: the features that separated it; may cite references."""
+    codes: list[DiagnosisCode] = []
+    """Classification codes (ICD-10, ICD-11, SNOMED CT, MeSH), checked for their format."""
 
 
 class DiagnosisItem(Strict):
@@ -125,6 +130,8 @@ class DiagnosisItem(Strict):
     name: Text
     abbreviation: Text | None = None
     """Abbreviation used in the text, e.g. PPP."""
+    codes: list[DiagnosisCode] = []
+    """Classification codes (ICD-10, ICD-11, SNOMED CT, MeSH), checked for their format."""
 
 
 class Diagnosis(Strict):
@@ -155,8 +162,9 @@ class TreatmentStep(Strict):
     route: Literal["oral", "topical", "subcutaneous", "intravenous", "intramuscular"] | None = None
     frequency: Text | None = None
     """How often, e.g. once daily, every other day."""
-    start: RelativeTime | None = None
-    """When the step began, relative to the start of treatment ('week 0')."""
+    start: TimePoint | None = None
+    """When the step began: 'week 0', 'month 3' or a date; without it, the step begins when
+    the previous step of the same drug ends."""
     duration: DurationText | None = None
     """How long the step lasted."""
     reason: Text | None = None
