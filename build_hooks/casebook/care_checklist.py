@@ -56,7 +56,7 @@ def check_care(case: CaseFile, *, missing_severity: str) -> list[Finding]:
                 Finding(
                     item.add_at,
                     f"CARE item {item.number} ({item.name.lower()}) is not addressed",
-                    f"add {'.'.join(map(str, item.add_at))}, or say why not under "
+                    f"add {'.'.join(map(str, item.add_at))}, or say why it is missing under "
                     f"care_notes.{item.key}",
                     missing_severity,
                 )

@@ -57,7 +57,7 @@ def check_labs(case: CaseFile, axis: TimeAxis | None) -> list[Finding]:
                     ("investigations", i, "flag"),
                     f"flag '{lab.flag}' contradicts the reference range: {lab.value:g} "
                     f"{lab.unit} is {_position(flag)} {range_text(lab)}",
-                    "remove the flag (it is computed from the range), or correct the value "
+                    "remove the flag, which is computed from the range, or correct the value "
                     "or the range",
                 )
             )

@@ -77,7 +77,13 @@ def place_steps(case: CaseFile, axis: TimeAxis) -> tuple[list[_Open], list[Findi
     placed: list[_Open] = []
     findings: list[Finding] = []
     last_of_drug: dict[str, _Open] = {}
+    # After a step that cannot be placed, the later steps of that drug follow from it: one
+    # error says enough until a step gives its own start.
+    blocked: set[str] = set()
     for index, step in enumerate(case.treatment):
+        if step.drug in blocked and step.start is None:
+            continue
+        blocked.discard(step.drug)
         previous = last_of_drug.get(step.drug)
         where = ("treatment", index, "start")
         if step.start is not None:
@@ -95,13 +101,15 @@ def place_steps(case: CaseFile, axis: TimeAxis) -> tuple[list[_Open], list[Findi
                     Finding(
                         ("treatment", index),
                         f"the first {step.drug} step needs a start",
-                        "add e.g. 'start: week 0' (or a date)",
+                        "add a start, e.g. 'start: week 2' or a date",
                     )
                 )
+                blocked.add(step.drug)
                 continue
             start, approximate = 0.0, False
         elif previous.end is None:
             findings.append(_unplaceable(case, index, previous))
+            blocked.add(step.drug)
             continue
         else:
             start, approximate = previous.end, previous.approximate_end
