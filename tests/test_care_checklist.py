@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from casefiles import example_article, example_text, line_of, load_variant, replace_once
-
 from casebook.journal_limits import word_count
 from casebook.render import render_care_page
 from casebook.site_build import read_settings
+from casefiles import example_article, example_text, line_of, load_variant, replace_once
 
 F = "case_data/ppp-ad-baricitinib/case.yaml"
 NOTE = "  abstract: Published as a letter to the editor, which has no abstract.\n"

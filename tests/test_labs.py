@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casefiles import example_article, example_text, line_of, replace_once, variant_messages
-
 from casebook.labs import computed_flag
 from casebook.models import LabResult
 from casebook.render import render_case_page
+from casefiles import example_article, example_text, line_of, replace_once, variant_messages
 
 F = "case_data/ppp-ad-baricitinib/case.yaml"
 EOSINOPHILS = '    value: 0.8\n    unit: "×10⁹/L"\n    flag: high\n'

@@ -8,6 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from casebook.instruments import BUILT_IN
+from casebook.render import render_case_page
+from casebook.site_build import SettingsError, read_settings
 from casefiles import (
     example_article,
     example_text,
@@ -17,10 +20,6 @@ from casefiles import (
     section,
     variant_messages,
 )
-
-from casebook.instruments import BUILT_IN
-from casebook.render import render_case_page
-from casebook.site_build import SettingsError, read_settings
 
 F = "case_data/ppp-ad-baricitinib/case.yaml"
 UAS7 = (
@@ -88,8 +87,8 @@ def test_negative_score(tmp_path: Path) -> None:
 def test_unknown_instrument_suggests_the_closest(tmp_path: Path) -> None:
     text = replace_once(example_text(), "instrument: PPPASI", "instrument: PPASI")
     assert variant_messages(tmp_path, text) == [
-        f"{F}:{line_of(text, 'instrument: PPASI')}:17: scores[1].instrument: unknown instrument 'PPASI' "
-        "(did you mean 'PPPASI'?)"
+        f"{F}:{line_of(text, 'instrument: PPASI')}:17: scores[1].instrument: unknown "
+        "instrument 'PPASI' (did you mean 'PPPASI'?)"
     ]
 
 

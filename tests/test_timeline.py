@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from casebook.render import render_case_page
 from casefiles import (
     example_article,
     example_text,
@@ -15,8 +16,6 @@ from casefiles import (
     section,
     variant_messages,
 )
-
-from casebook.render import render_case_page
 
 F = "case_data/ppp-ad-baricitinib/case.yaml"
 FIRST_STEP = "    duration: 4 weeks\n    response: Skin lesions cleared\n"
