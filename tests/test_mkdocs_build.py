@@ -63,3 +63,14 @@ def test_case_data_error_fails_the_build_with_positions(tmp_path: Path) -> None:
     )
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_drafts_are_left_out_of_the_built_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    case = project / "case_data" / "ppp-ad-baricitinib" / "case.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("status: published", "status: draft"))
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "site" / "cases" / "ppp-ad-baricitinib").exists()
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "No cases yet" in home

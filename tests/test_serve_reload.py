@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -68,3 +69,15 @@ def test_core_code_edit_shows(served: tuple[Path, str]) -> None:
         'f"{stain}, edited core code ×',
     )
     wait_for(url, "edited core code ×40", timeout=60)
+
+
+def test_new_draft_case_shows_in_preview(served: tuple[Path, str]) -> None:
+    project, url = served
+    source = project / "case_data" / "ppp-ad-baricitinib"
+    draft = project / "case_data" / "draft-copy"
+    shutil.copytree(source / "figures", draft / "figures")
+    text = (source / "case.yaml").read_text(encoding="utf-8")
+    text = text.replace("status: published", "status: draft")
+    text = text.replace("title: Palmoplantar", "title: Draft copy of palmoplantar", 1)
+    (draft / "case.yaml").write_text(text, encoding="utf-8")
+    wait_for(url.replace("ppp-ad-baricitinib", "draft-copy"), "Draft copy of", timeout=60)

@@ -113,9 +113,16 @@ def test_concurrent_drugs_share_one_axis(tmp_path: Path) -> None:
     assert clinical.timeline.start_label(mometasone) == "week 2"
 
 
+def reviewed(text: str, *dates: str) -> str:
+    """Dates identify patients: the de-identification check passes them only once reviewed."""
+    entries = "".join(f"    - text: '{d}'\n      reason: converted to weeks\n" for d in dates)
+    return text + f"\ndeidentification:\n  allow:\n{entries}"
+
+
 def test_dates_are_published_as_times_since_day_0(tmp_path: Path) -> None:
     text = replace_once(example_text(), "    start: week 0\n", "    start: 2024-01-10\n")
     text = replace_once(text, "{when: week 4, value: 2.1}", "{when: 2024-02-07, value: 2.1}")
+    text = reviewed(text, "2024-01-10", "2024-02-07")
     article = example_article(tmp_path, text)
     page = render_case_page(article, site={})
     assert "2024-01-10" not in page
@@ -128,10 +135,11 @@ def test_a_date_needs_a_dated_start_of_treatment(tmp_path: Path) -> None:
     text = replace_once(
         example_text(), "{when: week 48, value: 0.8}", "{when: 2024-05-01, value: 0.8}"
     )
+    text = reviewed(text, "2024-05-01")
     assert variant_messages(tmp_path, text) == [
-        f"{F}:{line_of(text, '2024-05-01')}:16: scores[0].values[7].when: a date needs a day 0 "
-        "to count from (give the first treatment step's start as a date, or write this time "
-        "as 'week N')"
+        f"{F}:{line_of(text, 'when: 2024-05-01')}:16: scores[0].values[7].when: a date needs "
+        "a day 0 to count from (give the first treatment step's start as a date, or write "
+        "this time as 'week N')"
     ]
 
 

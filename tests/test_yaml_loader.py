@@ -44,10 +44,21 @@ def test_duplicate_key_is_an_error_naming_both_lines() -> None:
     ]
 
 
-def test_alias_is_refused() -> None:
+def test_anchor_and_alias_are_refused_where_they_stand() -> None:
     assert messages("a: &x [1, 2]\nb: *x\n") == [
-        "c.yaml:1:4: b: anchors and aliases are not allowed (write the value out in full)"
+        "c.yaml:1:4: anchor '&x' is not allowed (write the value out in full; if '&' starts the "
+        "text, put the whole value in quotes)",
+        "c.yaml:2:4: alias '*x' is not allowed (write the value out in full; if '*' starts the "
+        "text, put the whole value in quotes)",
     ]
+
+
+def test_alias_bomb_is_not_expanded() -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    loaded = load_yaml_text("\n".join(lines) + "\n", display="c.yaml")
+    assert loaded.data is None
+    assert len(loaded.diagnostics) == 9 + 8 * 9
 
 
 def test_merge_key_is_refused() -> None:
@@ -61,7 +72,7 @@ def test_merge_key_is_refused() -> None:
 def test_explicit_tag_is_refused() -> None:
     assert messages("a: !!python/name:os.system x\n") == [
         "c.yaml:1:4: a: explicit tag 'tag:yaml.org,2002:python/name:os.system' is not allowed"
-        " (remove the tag)"
+        " (remove the tag; if '!' starts the text, put the whole value in quotes)"
     ]
 
 
@@ -90,3 +101,53 @@ def test_non_utf8_file_names_the_line(tmp_path: Path) -> None:
 def test_dotted_paths() -> None:
     assert dotted(("figures", 2, "stain")) == "figures[2].stain"
     assert dotted(()) == ""
+
+
+def test_text_after_space_hash_is_not_silently_cut() -> None:
+    assert messages("a: lesion #3 on the back\nb: kept  # a real comment\n") == [
+        "c.yaml:1:11: text after ' #' is dropped as a comment: '#3 on the back' (put the whole "
+        "value in quotes; for a real comment leave two spaces before '#')"
+    ]
+
+
+def test_bidirectional_override_and_control_characters() -> None:
+    assert messages("a: safe\u202eevil\nb: x\u0007y\n") == [
+        "c.yaml:1:8: invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) (delete it: it can "
+        "make text display differently from what it says)",
+        "c.yaml:2:5: invisible character U+0007 (control character) (delete it: it can make "
+        "text display differently from what it says)",
+    ]
+
+
+def test_unquoted_values_that_yaml_misreads() -> None:
+    assert messages("a: @home\n") == [
+        "c.yaml:1:4: YAML syntax error: a value cannot start with '@' (put the whole value in "
+        "quotes)"
+    ]
+    assert messages("a: *starred\n") == [
+        "c.yaml:1:4: YAML syntax error: a value starting with '*' is read as an alias (put the "
+        "whole value in quotes)"
+    ]
+    assert messages("a: ratio: 2\n") == [
+        "c.yaml:1:9: YAML syntax error: ': ' inside an unquoted value, or a key out of line "
+        "(put a value that contains ': ' in quotes, or line the key up with the keys above)"
+    ]
+
+
+def test_deep_nesting_is_refused_before_parsing() -> None:
+    # libyaml's composer recurses per level: 100,000 brackets would crash the process.
+    assert messages("a: " + "[" * 100_000 + "]" * 100_000 + "\n") == [
+        "c.yaml:1:28: nested more than 24 levels deep (a case file needs far fewer levels; "
+        "check brackets and indentation)"
+    ]
+
+
+def test_brackets_inside_quotes_do_not_count_as_nesting() -> None:
+    assert messages("a: '" + "[" * 40 + "'\n") == []
+
+
+def test_oversized_file() -> None:
+    assert messages("a: '" + "x" * 1_000_001 + "'\n") == [
+        "c.yaml:1:1: file is larger than 1000 kB (a case file holds text only; keep images in "
+        "figures/)"
+    ]

@@ -19,8 +19,10 @@ from casebook.instruments import registry
 from casebook.journal_limits import check_journal
 from casebook.models import CaseFile
 from casebook.numbering import number_case
+from casebook.publication_checks import check_consent
 from casebook.schema_errors import diagnostics_from_validation
 from casebook.settings import SiteSettings
+from casebook.text_checks import check_case_text
 from casebook.yaml_loader import Positions, dotted, load_yaml_file
 
 CASE_FILE = "case.yaml"
@@ -106,6 +108,10 @@ def load_case(
     numbering = number_case(case)
     problems = check_crossrefs(case, numbering, positions=loaded.positions, display=display)
     problems += _figure_file_problems(case, folder, positions=loaded.positions, display=display)
+    problems += check_consent(case, positions=loaded.positions, display=display)
+    problems += check_case_text(
+        case, positions=loaded.positions, display=display, source=loaded.source
+    )
     clinical, findings = analyse_case(case, registry=registry(settings.instruments))
     findings += check_care(case, missing_severity=settings.care_missing)
     findings += check_journal(case, numbering, settings.journal_profile)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from pydantic import BaseModel
-
+from casebook.model_walk import iter_strings
 from casebook.models import CaseFile
 from casebook.tokens import find_tokens, is_figure_key
 
@@ -58,26 +57,15 @@ def panel_letter(index: int) -> str:
 def iter_mentions(case: CaseFile) -> Iterator[Mention]:
     """Every citation and figure mention in body order: the order of the model's fields."""
     for name in type(case).model_fields:
-        if name not in _NOT_BODY:
-            yield from _walk(getattr(case, name), (name,))
-
-
-def _walk(value: object, path: tuple[str | int, ...]) -> Iterator[Mention]:
-    if isinstance(value, str):
-        for token in find_tokens(value):
-            for key in token.keys:
-                yield Mention(key, path, token.start)
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            child = getattr(value, name)
-            if name == "figures" and isinstance(child, list):
-                for i, key in enumerate(child):
-                    yield Mention(str(key), (*path, name, i), None)
+        if name in _NOT_BODY:
+            continue
+        for path, text in iter_strings(getattr(case, name), (name,)):
+            if len(path) >= 2 and path[-2] == "figures" and isinstance(path[-1], int):
+                yield Mention(text, path, None)  # a structured list of figure ids
             else:
-                yield from _walk(child, (*path, name))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _walk(item, (*path, i))
+                for token in find_tokens(text):
+                    for key in token.keys:
+                        yield Mention(key, path, token.start)
 
 
 def number_case(case: CaseFile) -> Numbering:

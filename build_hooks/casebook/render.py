@@ -18,6 +18,7 @@ from casebook.journal_limits import limits_for, usage
 from casebook.models.base import parse_duration
 from casebook.models.coding import DiagnosisCode
 from casebook.settings import JournalProfile
+from casebook.text_policy import escape_markdown_inline
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -54,6 +55,7 @@ def environment(template_dir: Path = TEMPLATES) -> jinja2.Environment:
         comment_end_string="//}",
     )
     env.filters["cell"] = table_cell
+    env.filters["literal"] = escape_markdown_inline
     env.filters["duration"] = lambda text: parse_duration(text).text()
     env.filters["yaml_string"] = lambda value: json.dumps(value, ensure_ascii=False)
     env.filters["num"] = lambda value: f"{value:g}"

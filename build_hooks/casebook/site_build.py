@@ -13,6 +13,7 @@ from casebook.article import Article
 from casebook.chart_publish import publish_chart
 from casebook.chart_specs import ChartView
 from casebook.errors import CaseDataError, Diagnostic
+from casebook.field_reference import field_reference_page
 from casebook.image_publish import publish_image
 from casebook.loading import load_cases
 from casebook.render import render_care_page, render_case_page, render_home_page
@@ -60,6 +61,7 @@ def build_site_output(
     site = settings.model_dump()
     output = SiteOutput(articles=articles, warnings=result.diagnostics)
     output.pages["index.md"] = render_home_page(articles, site=site)
+    output.pages["guide/fields.md"] = field_reference_page()
     cache_dir = project_root / IMAGE_CACHE
     for article in articles:
         output.pages[article.page_uri] = render_case_page(article, site=site)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +11,14 @@ from typing import Any
 import yaml
 
 from casebook.errors import Diagnostic
+from casebook.yaml_text_checks import (
+    MAX_FILE_BYTES,
+    MAX_REPORTED,
+    anchors_and_aliases,
+    cut_off_comments,
+    invisible_characters,
+    too_deep,
+)
 
 Path_ = tuple[str | int, ...]
 
@@ -19,6 +28,9 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+)")
 _BOOL = {"true": True, "false": False}
 _NULL = {"", "~", "null"}
+
+MAX_DEPTH = 24
+MAX_NODES = 50_000
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _STANDARD_TAGS = {
@@ -65,6 +77,7 @@ class Loaded:
     data: Any
     positions: Positions
     diagnostics: list[Diagnostic]
+    source: str = ""
 
 
 def load_yaml_file(path: Path, *, display: str) -> Loaded:
@@ -78,6 +91,33 @@ def load_yaml_file(path: Path, *, display: str) -> Loaded:
 
 
 def load_yaml_text(text: str, *, display: str) -> Loaded:
+    if len(text) > MAX_FILE_BYTES:
+        return _failed(
+            display,
+            1,
+            1,
+            f"file is larger than {MAX_FILE_BYTES // 1000} kB",
+            "a case file holds text only; keep images in figures/",
+        )
+    deep = too_deep(text, limit=MAX_DEPTH)
+    if deep is not None:
+        return _failed(
+            display,
+            *deep,
+            f"nested more than {MAX_DEPTH} levels deep",
+            "a case file needs far fewer levels; check brackets and indentation",
+        )
+    early = [
+        Diagnostic(
+            display,
+            line,
+            col,
+            "",
+            f"invisible character {what}",
+            "delete it: it can make text display differently from what it says",
+        )
+        for line, col, what in itertools.islice(invisible_characters(text), MAX_REPORTED)
+    ]
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -85,12 +125,45 @@ def load_yaml_text(text: str, *, display: str) -> Loaded:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
         message, hint = _explain(problem, text, mark)
-        return _failed(display, line, col, message, hint)
+        return Loaded(
+            None, Positions(), [*early, Diagnostic(display, line, col, "", message, hint)]
+        )
     except yaml.YAMLError as exc:
-        return _failed(display, 1, 1, f"YAML error: {exc}", "")
+        # The reader refuses control characters that `early` already reported with positions.
+        if early and isinstance(exc, yaml.reader.ReaderError):
+            return Loaded(None, Positions(), early)
+        return Loaded(
+            None, Positions(), [*early, Diagnostic(display, 1, 1, "", f"YAML error: {exc}", "")]
+        )
     builder = _Builder(display)
     data = builder.build(node, ()) if node is not None else None
-    return Loaded(data, builder.positions, builder.diagnostics)
+    late = [*early, *builder.diagnostics]
+    if node is not None:
+        for line, col, comment in cut_off_comments(node, text.split("\n")):
+            late.append(
+                Diagnostic(
+                    display,
+                    line,
+                    col,
+                    "",
+                    f"text after ' #' is dropped as a comment: '{comment}'",
+                    "put the whole value in quotes; for a real comment leave two spaces before '#'",
+                )
+            )
+    for line, col, name in anchors_and_aliases(text, _Loader):
+        kind = "alias" if name.startswith("*") else "anchor"
+        late.append(
+            Diagnostic(
+                display,
+                line,
+                col,
+                "",
+                f"{kind} '{name}' is not allowed",
+                f"write the value out in full; if '{name[0]}' starts the text, put the whole "
+                "value in quotes",
+            )
+        )
+    return Loaded(data if not late else None, builder.positions, late, text)
 
 
 def _explain(problem: str, text: str, mark: yaml.Mark | None) -> tuple[str, str]:
@@ -102,6 +175,21 @@ def _explain(problem: str, text: str, mark: yaml.Mark | None) -> tuple[str, str]
             found = lines[mark.line][mark.column]
     if found == "\t":
         return "YAML syntax error: tab character", "indent with spaces, not tabs"
+    if found in {"@", "`", "%"}:
+        return (
+            f"YAML syntax error: a value cannot start with '{found}'",
+            "put the whole value in quotes",
+        )
+    if "undefined alias" in problem:
+        return (
+            "YAML syntax error: a value starting with '*' is read as an alias",
+            "put the whole value in quotes",
+        )
+    if "mapping values are not allowed" in problem:
+        return (
+            "YAML syntax error: ': ' inside an unquoted value, or a key out of line",
+            "put a value that contains ': ' in quotes, or line the key up with the keys above",
+        )
     if "another document" in problem or "single document" in problem:
         return (
             "YAML syntax error: the file holds more than one document",
@@ -128,18 +216,42 @@ class _Builder:
         self.positions = Positions()
         self.diagnostics: list[Diagnostic] = []
         self._seen: set[int] = set()
+        self._too_deep = False
+        self._too_many = False
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         mark = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
         self.positions.values[path] = mark
-        if id(node) in self._seen:
-            self._error(
-                mark, path, "anchors and aliases are not allowed", "write the value out in full"
-            )
+        if len(path) > MAX_DEPTH:
+            if not self._too_deep:
+                self._too_deep = True
+                self._error(
+                    mark,
+                    path[:MAX_DEPTH],
+                    f"nested more than {MAX_DEPTH} levels deep",
+                    "a case file needs far fewer levels; check the indentation",
+                )
             return None
+        if len(self._seen) >= MAX_NODES:
+            if not self._too_many:
+                self._too_many = True
+                self._error(
+                    mark,
+                    path,
+                    f"more than {MAX_NODES} values in one file",
+                    "split the case, or remove repeated data",
+                )
+            return None
+        if id(node) in self._seen:
+            return None  # an alias, reported from the events; never expanded (alias bombs)
         self._seen.add(id(node))
         if node.tag not in _STANDARD_TAGS:
-            self._error(mark, path, f"explicit tag '{node.tag}' is not allowed", "remove the tag")
+            self._error(
+                mark,
+                path,
+                f"explicit tag '{node.tag}' is not allowed",
+                "remove the tag; if '!' starts the text, put the whole value in quotes",
+            )
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)

@@ -36,11 +36,29 @@ class Consent(Strict):
     """The consent statement printed on the page."""
 
 
+class ReviewedException(Strict):
+    """Text the de-identification check flagged that an editor reviewed and accepted."""
+
+    text: Text
+    """The exact flagged text, e.g. Koebner."""
+    reason: Text
+    """Why it does not identify the patient, e.g. an eponym."""
+
+
+class Deidentification(Strict):
+    """The record of the de-identification review."""
+
+    allow: list[ReviewedException] = []
+    """Flagged texts reviewed and accepted; each must match the flagged text exactly."""
+
+
 class Declarations(Strict):
     """Conflicts of interest and funding."""
 
     conflicts: Text | None = None
+    """Conflicts of interest, or a statement that there are none."""
     funding: Text | None = None
+    """Funding sources, or a statement that there was none."""
 
 
 class CaseFile(Strict):
@@ -49,31 +67,48 @@ class CaseFile(Strict):
     schema_version: Literal[1] = 1
     """Version of this format."""
     publication: Publication
+    """How and where the case is published."""
     authors: Annotated[list[Author], Field(min_length=1)]
+    """Authors in byline order."""
     affiliations: list[Affiliation] = []
+    """Institutions that authors point at by id."""
     abstract: Markdown | None = None
     """A short summary of the case (CARE item 3); letters to the editor usually have none."""
     introduction: Markdown | None = None
     """Why the case matters, briefly (CARE item 4)."""
     patient: Patient
+    """De-identified demographics of the patient."""
     history: History
+    """Presenting complaints and relevant history."""
     examination: list[ExamFinding] = []
+    """Examination findings, one per body site."""
     investigations: list[LabResult] = []
+    """Laboratory results."""
     histology: list[Biopsy] = []
+    """Biopsies and their histology."""
     diagnosis: Diagnosis
+    """The diagnosis: final diagnoses and the differentials considered."""
     treatment: list[TreatmentStep] = []
+    """The treatment course, one step per change, in order."""
     scores: list[ScoreSeries] = []
     """Outcome scores over time (EASI, DLQI...), checked against each instrument's range."""
     outcome: Outcome | None = None
+    """Outcome and follow-up."""
     patient_perspective: Markdown | None = None
     """The patient's own account of the experience, if given."""
     consent: Consent
+    """The recorded consent to publish; required."""
     declarations: Declarations | None = None
+    """Conflicts of interest and funding."""
+    deidentification: Deidentification | None = None
+    """Reviewed exceptions to the de-identification check."""
     discussion: Markdown | None = None
     """The discussion; cites references ([@key]) and figures (@fig-id)."""
     reference_note: Text | None = None
     """A note printed under the reference list, e.g. that it is partial."""
     references: list[Reference] = []
+    """References as CSL data (as Zotero and citation managers export them)."""
     figures: list[Figure] = []
+    """Figures with their panels; numbered by first mention."""
     care_notes: CareNotes | None = None
     """Why a CARE checklist item is not addressed, e.g. a letter has no abstract."""

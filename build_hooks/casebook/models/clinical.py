@@ -45,6 +45,7 @@ class PriorTreatment(Strict):
     """A treatment tried before presentation and how it worked."""
 
     treatment: Text
+    """Name of the earlier treatment, e.g. topical corticosteroids."""
     response: Literal["ineffective", "partial", "effective", "not tolerated", "not stated"]
     """How well it worked."""
 
@@ -53,11 +54,13 @@ class History(Strict):
     """Presenting complaints and the history that bears on them."""
 
     presenting_complaints: Annotated[list[Complaint], Field(min_length=1)]
+    """What the patient presented with, each with its duration."""
     past_history: list[Text] = []
     """Relevant past medical history, e.g. allergic rhinitis."""
     family_history: list[Text] = []
     """Relevant family history (state absences under pertinent_negatives)."""
     prior_treatments: list[PriorTreatment] = []
+    """Treatments tried before presentation."""
     pertinent_negatives: list[Text] = []
     """Findings or history that were looked for and absent, e.g. no joint pain."""
 
@@ -117,7 +120,9 @@ class Differential(Strict):
     """A differential diagnosis and why it was kept or excluded."""
 
     name: Text
+    """Name of the differential diagnosis."""
     status: Literal["excluded", "kept", "possible"]
+    """excluded, kept (also diagnosed) or possible."""
     reasoning: Markdown
     """Why: the features that separated it; may cite references."""
     codes: list[DiagnosisCode] = []
@@ -128,6 +133,7 @@ class DiagnosisItem(Strict):
     """A final diagnosis."""
 
     name: Text
+    """Name of the diagnosis."""
     abbreviation: Text | None = None
     """Abbreviation used in the text, e.g. PPP."""
     codes: list[DiagnosisCode] = []
@@ -138,7 +144,9 @@ class Diagnosis(Strict):
     """Final diagnoses and the differential diagnosis."""
 
     final: Annotated[list[DiagnosisItem], Field(min_length=1)]
+    """The final diagnoses."""
     differentials: list[Differential] = []
+    """Differential diagnoses considered."""
 
 
 class Dose(Strict):
@@ -160,6 +168,7 @@ class TreatmentStep(Strict):
     dose: Dose | None = None
     """Dose per administration; leave out for an interruption or stop."""
     route: Literal["oral", "topical", "subcutaneous", "intravenous", "intramuscular"] | None = None
+    """How the drug was given."""
     frequency: Text | None = None
     """How often, e.g. once daily, every other day."""
     start: TimePoint | None = None

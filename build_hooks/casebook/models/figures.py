@@ -51,3 +51,4 @@ class Figure(Strict):
     title: Text | None = None
     """Optional short title, printed before the panel legends."""
     panels: Annotated[list[Panel], Field(min_length=1, max_length=26)]
+    """The images of the figure, lettered a, b, c in this order."""

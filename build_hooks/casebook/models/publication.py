@@ -75,7 +75,9 @@ class Affiliation(Strict):
     name: Text
     """Full name of the institution or department."""
     city: Text | None = None
+    """City of the institution."""
     country: Text | None = None
+    """Country of the institution."""
 
 
 class Author(Strict):

@@ -15,8 +15,11 @@ class Name(Strict):
     """A CSL name: family and given for a person, or literal for an organisation."""
 
     family: Text | None = None
+    """Family name of a person."""
     given: Text | None = None
+    """Given names or initials, e.g. J. I."""
     literal: Text | None = None
+    """Name of an organisation as an author."""
 
 
 class DateParts(Strict):
@@ -26,6 +29,7 @@ class DateParts(Strict):
         list[Annotated[list[int], Field(min_length=1, max_length=3)]],
         Field(alias="date-parts", min_length=1, max_length=2),
     ]
+    """[[year]], [[year, month]] or [[year, month, day]]; two entries for a range."""
 
     @property
     def year(self) -> int:
@@ -40,22 +44,31 @@ class Reference(Strict):
     type: Literal[
         "article-journal", "book", "chapter", "paper-conference", "report", "thesis", "webpage"
     ]
+    """CSL item type; journal articles are article-journal."""
     author: list[Name] = []
     """Authors in order."""
     et_al: bool = Field(False, alias="casebook-et-al")
     """true when the author list above is known to be incomplete (prints 'et al.')."""
     title: Text
+    """Title of the work."""
     container_title: Text | None = Field(None, alias="container-title")
     """Journal or book title."""
     container_title_short: Text | None = Field(None, alias="container-title-short")
     """Abbreviated journal title, e.g. J Am Acad Dermatol."""
     issued: DateParts
+    """Date of publication; the year at least."""
     volume: str | None = None
+    """Volume."""
     issue: str | None = None
+    """Issue."""
     page: str | None = None
+    """Page range, e.g. 913-921.e9."""
     DOI: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
+    """DOI without a prefix, e.g. 10.1111/bjd.18898."""
     PMID: Annotated[str, StringConstraints(pattern=r"^\d{1,9}$")] | None = None
+    """PubMed identifier (digits only)."""
     URL: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    """Web address, for works without a DOI."""
 
     @field_validator("volume", "issue", "page", "PMID", mode="before")
     @classmethod
