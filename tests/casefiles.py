@@ -8,6 +8,7 @@ from pathlib import Path
 from casebook.article import Article
 from casebook.errors import Diagnostic
 from casebook.loading import load_case
+from casebook.settings import SiteSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "case_data" / "ppp-ad-baricitinib"
@@ -18,13 +19,29 @@ def example_text() -> str:
 
 
 def load_variant(
-    tmp_path: Path, text: str, *, case_id: str = "ppp-ad-baricitinib"
+    tmp_path: Path,
+    text: str,
+    *,
+    case_id: str = "ppp-ad-baricitinib",
+    settings: SiteSettings | None = None,
 ) -> tuple[Article | None, list[Diagnostic]]:
     """Load `text` as case_data/<case_id>/case.yaml, with the example's figure files beside it."""
     folder = tmp_path / "case_data" / case_id
     shutil.copytree(EXAMPLE / "figures", folder / "figures")
     (folder / "case.yaml").write_text(text, encoding="utf-8")
-    return load_case(folder, project_root=tmp_path)
+    return load_case(folder, project_root=tmp_path, settings=settings)
+
+
+def example_article(tmp_path: Path, text: str | None = None) -> Article:
+    article, diagnostics = load_variant(tmp_path, example_text() if text is None else text)
+    assert article is not None, [d.format() for d in diagnostics]
+    return article
+
+
+def section(page: str, start: str, end: str) -> str:
+    """The text of `page` from the line `start` up to (not including) the line `end`."""
+    first = page.index(start)
+    return page[first : page.index(end, first)]
 
 
 def variant_messages(tmp_path: Path, text: str) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from browser import chromium, serve_directory
@@ -50,10 +51,11 @@ def target_id(page: Page) -> str:
 def test_figures_and_panels_are_numbered(page: Page, site_url: str) -> None:
     page.goto(site_url + CASE)
     captions = page.locator("figure.cb-figure figcaption")
-    expect(captions).to_have_count(2)
+    expect(captions).to_have_count(3)
     expect(captions.nth(0)).to_contain_text("Figure 1. (a) Back:")
     expect(captions.nth(0)).to_contain_text("(d) Biopsy from the sole")
-    expect(captions.nth(1)).to_contain_text("Figure 2. (a) The truncal lesions")
+    expect(captions.nth(1)).to_contain_text("Figure 2. EASI for the truncal rash")
+    expect(captions.nth(2)).to_contain_text("Figure 3. (a) The truncal lesions")
     labels = page.locator("#fig-clinical .cb-panel-label").all_inner_texts()
     assert labels == ["a", "b", "c", "d"]
     for image in page.locator("figure.cb-figure img").all():
@@ -120,3 +122,63 @@ def test_tags_page_lists_the_case(page: Page, site_url: str) -> None:
     page.goto(site_url + "tags/")
     expect(page.locator("article")).to_contain_text("Baricitinib")
     expect(page.locator(f"article a[href$='{CASE}']").first).to_be_visible()
+
+
+def charts_loaded(page: Page) -> list[list[Any]]:
+    """Every chart image on the page, brought into view and decoded: [src, width, alt]."""
+    for image in page.locator("img[src^='charts/']").all():
+        image.scroll_into_view_if_needed()
+        image.evaluate("img => img.decode()")
+    return list(
+        page.eval_on_selector_all(
+            "img[src^='charts/']",
+            "imgs => imgs.map(i => [i.getAttribute('src'), i.naturalWidth, i.alt])",
+        )
+    )
+
+
+def test_charts_render_with_alt_text(page: Page, site_url: str) -> None:
+    page.goto(site_url + CASE)
+    charts = charts_loaded(page)
+    assert [src for src, _, _ in charts] == ["charts/timeline.svg", "charts/fig-scores.svg"]
+    assert all(width > 300 for _, width, _ in charts)
+    assert charts[0][2].startswith("Chart of the treatment course in weeks")
+    assert charts[1][2].startswith("Line chart of EASI and PPPASI")
+
+
+def test_timeline_chart_is_followed_by_its_table(page: Page, site_url: str) -> None:
+    page.goto(site_url + CASE)
+    rows = page.eval_on_selector(
+        "#chart-timeline",
+        # The theme wraps a table in scroll containers: find the next element holding one.
+        "f => { let t = f.nextElementSibling; "
+        "while (t && t.tagName !== 'TABLE' && !t.querySelector('table')) t = t.nextElementSibling;"
+        " const table = t && (t.tagName === 'TABLE' ? t : t.querySelector('table'));"
+        " return table ? table.querySelectorAll('tbody tr').length : 0 }",
+    )
+    assert rows == 7
+
+
+def test_figure_2_has_its_values_and_says_they_are_illustrative(page: Page, site_url: str) -> None:
+    page.goto(site_url + CASE)
+    expect(page.locator("#fig-scores figcaption")).to_contain_text(
+        "Illustrative values: the source gives no numbers for these scores."
+    )
+    details = page.locator("details.cb-chart-details")
+    details.locator("summary").click()
+    table = details.locator("table.cb-chart-data")
+    expect(table).to_be_visible()
+    expect(table.locator("tbody tr")).to_have_count(8)
+    assert table.locator("thead th").all_inner_texts() == [
+        "Time",
+        "EASI (truncal rash)",
+        "PPPASI (palmoplantar lesions)",
+    ]
+
+
+def test_care_page_links_land_on_the_case(page: Page, site_url: str) -> None:
+    page.goto(site_url + CASE + "care/")
+    expect(page.locator("h1")).to_contain_text("CARE checklist")
+    page.locator("a", has_text="Timeline").first.click()
+    page.wait_for_url(re.compile(r"/cases/ppp-ad-baricitinib/#timeline$"))
+    expect(page.locator("#timeline")).to_be_in_viewport()

@@ -27,7 +27,7 @@ def test_figure_never_cited(tmp_path: Path) -> None:
     )
     line = line_of(text, "  - id: fig-followup\n")
     assert variant_messages(tmp_path, text) == [
-        f"{F}:{line}:9: figures[1].id: figure 'fig-followup' "
+        f"{F}:{line}:9: figures[2].id: figure 'fig-followup' "
         "is never cited (cite it in the text as @fig-followup, or remove it)"
     ]
 

@@ -63,7 +63,7 @@ def test_example_body_figures_consent_and_references() -> None:
     panels = [p for f in article.figures for p in f.panels]
     assert [g.get(XLINK) for g in graphics] == [p.file for p in panels]
     assert [g.findtext("alt-text") for g in graphics] == [p.alt for p in panels]
-    assert [f.findtext("label") for f in root.iter("fig")] == ["Figure 1", "Figure 2"]
+    assert [f.findtext("label") for f in root.iter("fig")] == ["Figure 1", "Figure 2", "Figure 3"]
     assert "generated placeholders" in "".join(root.find(".//fig/caption").itertext())
     consent = root.find("back/sec[@sec-type='ethics-statement']")
     assert consent.findtext("p") == article.case.consent.statement

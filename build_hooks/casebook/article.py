@@ -6,6 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from casebook.chart_specs import ChartView
+from casebook.clinical_view import ClinicalView, ScoreTable
 from casebook.models import Biopsy, CaseFile, Figure, Reference
 from casebook.numbering import Numbering, panel_letter
 from casebook.yaml_loader import Positions
@@ -22,6 +24,10 @@ class PanelView:
     legend: str
     alt: str
     placeholder: bool
+    chart: ChartView | None = None
+    """Set when the panel is a chart drawn from the case data instead of an image file."""
+    data: ScoreTable | None = None
+    """The chart's values as a table: its text equivalent."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,14 @@ class FigureView:
     kind: str
     title: str | None
     panels: tuple[PanelView, ...]
+
+    @property
+    def charts(self) -> list[PanelView]:
+        return [p for p in self.panels if p.chart is not None]
+
+    @property
+    def illustrative(self) -> bool:
+        return any(p.data is not None and p.data.illustrative for p in self.panels)
 
 
 @dataclass(frozen=True)
@@ -42,6 +56,7 @@ class Article:
     numbering: Numbering
     positions: Positions
     figures: tuple[FigureView, ...]
+    clinical: ClinicalView
 
     @property
     def url(self) -> str:
@@ -91,21 +106,32 @@ def build_article(
     case: CaseFile,
     numbering: Numbering,
     positions: Positions,
+    clinical: ClinicalView,
 ) -> Article:
     figures = sorted(
         (f for f in case.figures if f.id in numbering.figure_numbers),
         key=lambda f: numbering.figure_numbers[f.id],
     )
     biopsies = _biopsy_by_key(case.histology)
-    views = tuple(_figure_view(f, numbering.figure_numbers[f.id], biopsies) for f in figures)
-    return Article(case_id, folder, display, case, numbering, positions, views)
+    views = tuple(
+        _figure_view(f, numbering.figure_numbers[f.id], biopsies, case=case, clinical=clinical)
+        for f in figures
+    )
+    return Article(case_id, folder, display, case, numbering, positions, views, clinical)
 
 
 def _biopsy_by_key(histology: list[Biopsy]) -> dict[str, Biopsy]:
     return {key: biopsy for biopsy in histology for key in biopsy.figures}
 
 
-def _figure_view(figure: Figure, number: int, biopsies: dict[str, Biopsy]) -> FigureView:
+def _figure_view(
+    figure: Figure,
+    number: int,
+    biopsies: dict[str, Biopsy],
+    *,
+    case: CaseFile,
+    clinical: ClinicalView,
+) -> FigureView:
     panels = []
     for index, panel in enumerate(figure.panels):
         letter = panel_letter(index) if len(figure.panels) > 1 else ""
@@ -113,15 +139,22 @@ def _figure_view(figure: Figure, number: int, biopsies: dict[str, Biopsy]) -> Fi
         biopsy = biopsies.get(panel.id or "") or (
             biopsies.get(figure.id) if len(figure.panels) == 1 else None
         )
+        chart, data = None, None
+        if panel.chart is not None:
+            chart, data = clinical.panel_chart(
+                case, name=anchor, instruments=panel.instruments, alt=panel.alt
+            )
         panels.append(
             PanelView(
                 letter=letter,
                 anchor=anchor,
                 label=f"{number}{letter}",
-                file=panel.file,
+                file=chart.file if chart else str(panel.file),
                 legend=compose_legend(panel.legend, biopsy),
                 alt=panel.alt,
                 placeholder=panel.placeholder,
+                chart=chart,
+                data=data,
             )
         )
     return FigureView(figure.id, number, figure.kind, figure.title, tuple(panels))

@@ -11,8 +11,8 @@ from casebook.errors import CaseDataError, format_report
 from casebook.loading import load_cases
 from casebook.new_case import NewCaseError, create_case
 from casebook.schema_export import write_schema
-from casebook.settings import SiteSettings
-from casebook.site_build import build_site_output
+from casebook.site_build import SettingsError, build_site_output
+from casebook.site_config import site_settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,15 +65,20 @@ def _main(argv: list[str] | None) -> int:
 
 
 def _check(root: Path) -> int:
-    result = load_cases(root / "case_data", project_root=root)
+    try:
+        settings = site_settings(root)
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    result = load_cases(root / settings.case_dir, project_root=root, settings=settings)
     print(format_report(result.diagnostics, files=result.files))
     return 1 if result.errors else 0
 
 
 def _render(root: Path, out: Path, *, drafts: bool) -> int:
     try:
-        output = build_site_output(root, settings=SiteSettings(), include_drafts=drafts)
-    except CaseDataError as exc:
+        output = build_site_output(root, settings=site_settings(root), include_drafts=drafts)
+    except (CaseDataError, SettingsError) as exc:
         print(exc, file=sys.stderr)
         return 1
     for uri, text in output.pages.items():

@@ -9,13 +9,19 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from casebook.article import Article, build_article
+from casebook.care_checklist import check_care
+from casebook.clinical_view import analyse_case
 from casebook.crossrefs import check_crossrefs
 from casebook.errors import Diagnostic
+from casebook.findings import to_diagnostics
 from casebook.image_checks import check_figure_file
+from casebook.instruments import registry
+from casebook.journal_limits import check_journal
 from casebook.models import CaseFile
 from casebook.numbering import number_case
 from casebook.publication_checks import check_consent
 from casebook.schema_errors import diagnostics_from_validation
+from casebook.settings import SiteSettings
 from casebook.text_checks import check_case_text
 from casebook.yaml_loader import Positions, dotted, load_yaml_file
 
@@ -41,11 +47,13 @@ def case_folders(case_root: Path) -> list[Path]:
     return sorted(p for p in case_root.iterdir() if p.is_dir() and (p / CASE_FILE).is_file())
 
 
-def load_cases(case_root: Path, *, project_root: Path) -> LoadResult:
+def load_cases(
+    case_root: Path, *, project_root: Path, settings: SiteSettings | None = None
+) -> LoadResult:
     result = LoadResult()
     for folder in case_folders(case_root):
         result.files += 1
-        article, diagnostics = load_case(folder, project_root=project_root)
+        article, diagnostics = load_case(folder, project_root=project_root, settings=settings)
         result.diagnostics.extend(diagnostics)
         if article is not None:
             result.articles.append(article)
@@ -59,7 +67,11 @@ def display_path(path: Path, project_root: Path) -> str:
         return path.as_posix()
 
 
-def load_case(folder: Path, *, project_root: Path) -> tuple[Article | None, list[Diagnostic]]:
+def load_case(
+    folder: Path, *, project_root: Path, settings: SiteSettings | None = None
+) -> tuple[Article | None, list[Diagnostic]]:
+    """The article, or None when the case has errors; warnings come back with an article."""
+    settings = settings or SiteSettings()
     path = folder / CASE_FILE
     display = display_path(path, project_root)
     if not _CASE_ID.match(folder.name):
@@ -100,16 +112,22 @@ def load_case(folder: Path, *, project_root: Path) -> tuple[Article | None, list
     problems += check_case_text(
         case, positions=loaded.positions, display=display, source=loaded.source
     )
-    if problems:
+    clinical, findings = analyse_case(case, registry=registry(settings.instruments))
+    findings += check_care(case, missing_severity=settings.care_missing)
+    findings += check_journal(case, numbering, settings.journal_profile)
+    problems += to_diagnostics(findings, positions=loaded.positions, display=display)
+    if clinical is None or any(p.severity == "error" for p in problems):
         return None, problems
-    return build_article(
+    article = build_article(
         folder.name,
         folder=folder,
         display=display,
         case=case,
         numbering=numbering,
         positions=loaded.positions,
-    ), []
+        clinical=clinical,
+    )
+    return article, problems
 
 
 def _figure_file_problems(
@@ -118,6 +136,8 @@ def _figure_file_problems(
     out: list[Diagnostic] = []
     for i, figure in enumerate(case.figures):
         for j, panel in enumerate(figure.panels):
+            if panel.file is None:
+                continue  # a chart, drawn from the case data
             path = ("figures", i, "panels", j, "file")
             mark = positions.of(path)
             out.extend(

@@ -10,7 +10,15 @@ from casebook.models import CaseFile
 from casebook.tokens import find_tokens, is_figure_key
 
 # Sections whose text is not part of the article body's reading order.
-_NOT_BODY = {"publication", "authors", "affiliations", "figures", "references", "consent"}
+_NOT_BODY = {
+    "publication",
+    "authors",
+    "affiliations",
+    "figures",
+    "references",
+    "consent",
+    "care_notes",
+}
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,12 @@ from markupsafe import Markup
 
 from casebook.article import Article, FigureView
 from casebook.bibliography import format_references
+from casebook.care_checklist import CARE_URL, care_items
 from casebook.citations import crossref_html, reference_anchor, resolve_tokens
+from casebook.journal_limits import limits_for, usage
 from casebook.models.base import parse_duration
+from casebook.models.coding import DiagnosisCode
+from casebook.settings import JournalProfile
 from casebook.text_policy import escape_markdown_inline
 
 if TYPE_CHECKING:
@@ -24,6 +28,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 # Which page section a mention in each top-level field belongs to; figures are placed at the
 # end of the section that first mentions them.
 SECTION_OF_FIELD = {
+    "abstract": "introduction",
+    "introduction": "introduction",
     "patient": "presentation",
     "history": "presentation",
     "examination": "presentation",
@@ -31,6 +37,7 @@ SECTION_OF_FIELD = {
     "histology": "histology",
     "diagnosis": "diagnosis",
     "treatment": "treatment",
+    "scores": "treatment",
     "outcome": "treatment",
     "patient_perspective": "perspective",
     "discussion": "discussion",
@@ -54,6 +61,8 @@ def make_environment(*, autoescape: bool) -> jinja2.Environment:
     env.filters["literal"] = escape_markdown_inline
     env.filters["duration"] = lambda text: parse_duration(text).text()
     env.filters["yaml_string"] = lambda value: json.dumps(value, ensure_ascii=False)
+    env.filters["num"] = lambda value: f"{value:g}"
+    env.filters["codes"] = codes_text
     return env
 
 
@@ -61,6 +70,10 @@ def make_environment(*, autoescape: bool) -> jinja2.Environment:
 def environment() -> jinja2.Environment:
     """Markdown pages and plain-text files, which escape by their own rules."""
     return make_environment(autoescape=False)
+
+
+def codes_text(codes: list[DiagnosisCode]) -> str:
+    return "; ".join(f"{c.system} {c.code}" for c in codes)
 
 
 def table_cell(text: object) -> str:
@@ -105,8 +118,29 @@ def render_case_page(
         references=list(
             zip(article.references, format_references(article.references), strict=True)
         ),
+        clinical=article.clinical,
         site=site,
         cite=cite,
+    )
+
+
+def render_care_page(
+    article: Article, *, site: dict[str, Any], profile: JournalProfile | None = None
+) -> str:
+    """The CARE checklist of one case, with where each item is addressed, and its size against
+    the journal profile."""
+    return (
+        environment()
+        .get_template("care.md.j2")
+        .render(
+            article=article,
+            items=care_items(article.case),
+            usage=usage(article.case, article.numbering, profile),
+            profile_set=limits_for(article.case, profile) is not None,
+            journal=profile.name if profile and profile.name else None,
+            care_url=CARE_URL,
+            site=site,
+        )
     )
 
 

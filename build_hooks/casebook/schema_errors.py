@@ -17,6 +17,10 @@ from casebook.yaml_loader import Path_, Positions, dotted
 _PATTERN_HELP = {
     "duration": "write a number and a unit, e.g. '4 weeks', '3 months' or 'about 2 months'",
     "relative": "write a time relative to the start of treatment, e.g. 'week 4' or 'month 3'",
+    "time": (
+        "write a time relative to the start of treatment, e.g. 'week 4' or 'month 3', "
+        "or a date as YYYY-MM-DD"
+    ),
     "fig-": "figure ids start with 'fig-' and use lower-case letters, digits and hyphens",
     "orcid": "write the ORCID iD as 0000-0000-0000-0000",
     "doi": "write the DOI without a prefix, e.g. 10.1111/bjd.18898",
@@ -114,7 +118,7 @@ def _pattern_hint(pattern: str) -> str:
     if "day|week|month|year)s" in pattern:
         return _PATTERN_HELP["duration"]
     if "(day|week|month|year) " in pattern:
-        return _PATTERN_HELP["relative"]
+        return _PATTERN_HELP["time" if r"\d{4})-" in pattern else "relative"]
     for marker, hint in _PATTERN_HELP.items():
         if marker in pattern:
             return hint

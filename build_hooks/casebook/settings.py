@@ -2,11 +2,52 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from casebook.models.base import Strict, Text
+
+
+class InstrumentSetting(Strict):
+    """An outcome instrument a site adds to the built-in registry."""
+
+    full_name: Text
+    """Name spelled out, e.g. Urticaria Activity Score over 7 days."""
+    min: float = 0
+    """Lowest possible score."""
+    max: float
+    """Highest possible score."""
+    whole_numbers: bool = False
+    """true when the instrument is scored in whole numbers only."""
+    response_levels: list[Annotated[int, Field(gt=0, le=100)]] = Field(default_factory=list)
+    """Percent improvements reported as responses, e.g. [50, 75] for UAS7-50 and UAS7-75."""
+
+    @model_validator(mode="after")
+    def _range(self) -> InstrumentSetting:
+        if self.max <= self.min:
+            raise ValueError("max must be greater than min")
+        return self
+
+
+class JournalLimits(Strict):
+    """What a journal accepts for one article type; the build reports a case that exceeds it."""
+
+    word_limit: Annotated[int, Field(gt=0)] | None = None
+    """Words of main text (abstract, tables, legends, references and consent not counted)."""
+    max_references: Annotated[int, Field(ge=0)] | None = None
+    max_figures: Annotated[int, Field(ge=0)] | None = None
+    max_panels: Annotated[int, Field(ge=0)] | None = None
+    """Figure panels (images and charts) across all figures."""
+
+
+class JournalProfile(Strict):
+    """Limits per article type, as in a journal's instructions for authors."""
+
+    name: Text | None = None
+    """Journal whose instructions these are."""
+    letter: JournalLimits | None = None
+    case_report: JournalLimits | None = Field(None, alias="case-report")
 
 
 class SiteSettings(Strict):
@@ -26,3 +67,24 @@ class SiteSettings(Strict):
     default_licence: Text = "CC-BY-4.0"
     base_url: Annotated[str, Field(pattern=r"^https?://\S+/$")] | None = None
     """Public address of the site, ending in '/'."""
+    instruments: dict[str, InstrumentSetting] = Field(default_factory=dict)
+    """Outcome instruments added to the built-in registry, by the name cases use."""
+    care_missing: Literal["warning", "error"] = "warning"
+    """What a CARE checklist item that a case neither addresses nor explains is."""
+    journal_profile: JournalProfile | None = None
+    """Word, reference, figure and panel limits; a case over them is a build warning."""
+
+    @field_validator("instruments")
+    @classmethod
+    def _no_redefined_instruments(
+        cls, instruments: dict[str, InstrumentSetting]
+    ) -> dict[str, InstrumentSetting]:
+        from casebook.instruments import BUILT_IN
+
+        clashes = sorted(set(instruments) & set(BUILT_IN))
+        if clashes:
+            raise ValueError(
+                f"{', '.join(clashes)} is built in with its published range; "
+                "give a site instrument another name"
+            )
+        return instruments

@@ -10,15 +10,18 @@ from typing import Any
 from pydantic import ValidationError
 
 from casebook.article import Article
+from casebook.chart_publish import publish_chart
+from casebook.chart_specs import ChartView
 from casebook.errors import CaseDataError, Diagnostic
 from casebook.field_reference import field_reference_page
 from casebook.image_publish import publish_image
 from casebook.loading import load_cases
-from casebook.render import render_case_page, render_home_page
+from casebook.render import render_care_page, render_case_page, render_home_page
 from casebook.scholarly import scholarly_output, site_files
 from casebook.settings import SiteSettings
 
 IMAGE_CACHE = Path(".cache/casebook/images")
+CHART_CACHE = Path(".cache/casebook/charts")
 
 
 @dataclass
@@ -65,7 +68,9 @@ def build_site_output(
     project_root: Path, *, settings: SiteSettings, include_drafts: bool
 ) -> SiteOutput:
     """Load, validate and render every case; raise CaseDataError listing every problem."""
-    result = load_cases(project_root / settings.case_dir, project_root=project_root)
+    result = load_cases(
+        project_root / settings.case_dir, project_root=project_root, settings=settings
+    )
     if result.errors:
         raise CaseDataError(result.diagnostics, files=result.files)
     articles = [a for a in result.articles if include_drafts or a.published]
@@ -81,11 +86,24 @@ def build_site_output(
         output.pages[article.page_uri] = render_case_page(article, site=site, cite=scholarly.cite)
         output.heads[article.page_uri] = scholarly.head_html
         output.assets.update(scholarly.files)
+        folder = PurePosixPath(article.page_uri).parent
+        output.pages[(folder / "care.md").as_posix()] = render_care_page(
+            article, site=site, profile=settings.journal_profile
+        )
         for figure in article.figures:
             for panel in figure.panels:
+                if panel.chart is not None:
+                    continue
                 published = publish_image(article.folder / panel.file, cache_dir=cache_dir)
-                uri = PurePosixPath(article.page_uri).parent / panel.file
-                output.assets[uri.as_posix()] = published.data
+                output.assets[(folder / panel.file).as_posix()] = published.data
+        for chart in _charts(article):
+            drawn = publish_chart(chart.spec, cache_dir=project_root / CHART_CACHE)
+            output.assets[(folder / chart.file).as_posix()] = drawn.data
     feed_files, output.site_head = site_files(records, settings=settings)
     output.assets.update(feed_files)
     return output
+
+
+def _charts(article: Article) -> list[ChartView]:
+    panels = [p.chart for f in article.figures for p in f.panels if p.chart is not None]
+    return [*article.clinical.charts, *panels]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 
 class Strict(BaseModel):
@@ -30,13 +31,14 @@ Markdown = Annotated[str, StringConstraints(min_length=1, max_length=100_000)]
 FigureRef = Annotated[str, StringConstraints(pattern=r"^fig-[a-z0-9][a-z0-9-]*$")]
 """The id of a figure or of one of its panels, e.g. fig-clinical or fig-clinical-back."""
 
-_DURATION_RE = re.compile(r"^(about )?(\d+(?:\.\d+)?) (day|week|month|year)s?$")
+_DURATION_RE = re.compile(r"^(about |up to )?(\d+(?:\.\d+)?) (day|week|month|year)s?$")
 DurationText = Annotated[
     str,
     StringConstraints(pattern=_DURATION_RE.pattern),
-    Field(examples=["4 weeks", "1 week", "about 2 months", "5 years"]),
+    Field(examples=["4 weeks", "1 week", "about 2 months", "up to 2 months", "5 years"]),
 ]
-"""A length of time: a number and a unit (days, weeks, months, years), optionally 'about'."""
+"""A length of time: a number and a unit (days, weeks, months, years), optionally 'about', or
+'up to' when the source gives only an upper bound."""
 
 _RELATIVE_RE = re.compile(r"^(day|week|month|year) (-?\d+(?:\.\d+)?)$")
 RelativeTime = Annotated[
@@ -46,6 +48,28 @@ RelativeTime = Annotated[
 ]
 """A time relative to the start of treatment, as case reports write it: 'week 4', 'month 3'."""
 
+_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_TIME_POINT_PATTERN = rf"{_RELATIVE_RE.pattern}|{_DATE_RE.pattern}"
+
+
+def _real_date(text: str) -> str:
+    if _DATE_RE.match(text):
+        try:
+            datetime.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"'{text}' is not a calendar date") from None
+    return text
+
+
+TimePoint = Annotated[
+    str,
+    StringConstraints(pattern=_TIME_POINT_PATTERN),
+    AfterValidator(_real_date),
+    Field(examples=["week 0", "week 4", "month 3", "2024-03-01"]),
+]
+"""A time relative to the start of treatment ('week 4', 'month 3'), or a date (YYYY-MM-DD).
+Pages show every time relative to the start of treatment: calendar dates identify patients."""
+
 _UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25}
 
 
@@ -54,6 +78,8 @@ class Duration:
     value: float
     unit: str
     approximate: bool
+    upper_bound: bool = False
+    """'up to 2 months': the source states only the longest it may have lasted."""
 
     @property
     def days(self) -> float:
@@ -62,14 +88,21 @@ class Duration:
     def text(self) -> str:
         number = f"{self.value:g}"
         unit = self.unit if self.value == 1 else f"{self.unit}s"
-        return f"{'about ' if self.approximate else ''}{number} {unit}"
+        prefix = "up to " if self.upper_bound else "about " if self.approximate else ""
+        return f"{prefix}{number} {unit}"
 
 
 def parse_duration(text: str) -> Duration:
     match = _DURATION_RE.match(text)
     if match is None:
         raise ValueError(f"not a duration: {text!r}")
-    return Duration(float(match.group(2)), match.group(3), match.group(1) is not None)
+    qualifier = match.group(1)
+    return Duration(
+        float(match.group(2)),
+        match.group(3),
+        qualifier is not None,
+        upper_bound=qualifier == "up to ",
+    )
 
 
 def relative_days(text: str) -> float:
@@ -78,3 +111,8 @@ def relative_days(text: str) -> float:
     if match is None:
         raise ValueError(f"not a relative time: {text!r}")
     return float(match.group(2)) * _UNIT_DAYS[match.group(1)]
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """The date a time point names, or None for a relative time."""
+    return datetime.date.fromisoformat(text) if _DATE_RE.match(text) else None

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from casebook.models.base import Markdown, Strict, Text
+from casebook.models.care import CareNotes
 from casebook.models.clinical import (
     Biopsy,
     Diagnosis,
@@ -18,6 +19,7 @@ from casebook.models.clinical import (
     TreatmentStep,
 )
 from casebook.models.figures import Figure
+from casebook.models.outcomes import ScoreSeries
 from casebook.models.publication import Affiliation, Author, Publication
 from casebook.models.references import Reference
 
@@ -70,6 +72,10 @@ class CaseFile(Strict):
     """Authors in byline order."""
     affiliations: list[Affiliation] = []
     """Institutions that authors point at by id."""
+    abstract: Markdown | None = None
+    """A short summary of the case (CARE item 3); letters to the editor usually have none."""
+    introduction: Markdown | None = None
+    """Why the case matters, briefly (CARE item 4)."""
     patient: Patient
     """De-identified demographics of the patient."""
     history: History
@@ -84,6 +90,8 @@ class CaseFile(Strict):
     """The diagnosis: final diagnoses and the differentials considered."""
     treatment: list[TreatmentStep] = []
     """The treatment course, one step per change, in order."""
+    scores: list[ScoreSeries] = []
+    """Outcome scores over time (EASI, DLQI...), checked against each instrument's range."""
     outcome: Outcome | None = None
     """Outcome and follow-up."""
     patient_perspective: Markdown | None = None
@@ -102,3 +110,5 @@ class CaseFile(Strict):
     """References as CSL data (as Zotero and citation managers export them)."""
     figures: list[Figure] = []
     """Figures with their panels; numbered by first mention."""
+    care_notes: CareNotes | None = None
+    """Why a CARE checklist item is not addressed, e.g. a letter has no abstract."""

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import Field, field_validator
 
-from casebook.models.base import DurationText, FigureRef, Markdown, RelativeTime, Strict, Text
+from casebook.models.base import DurationText, FigureRef, Markdown, Strict, Text, TimePoint
+from casebook.models.coding import DiagnosisCode
 
 
 class Patient(Strict):
@@ -89,9 +90,11 @@ class LabResult(Strict):
     reference_high: float | None = None
     """Upper end of the reference range, if known."""
     flag: Literal["high", "low", "normal"] | None = None
-    """Whether the value was outside the reference range, as reported."""
-    when: RelativeTime | None = None
-    """When it was measured, relative to the start of treatment."""
+    """Whether the value was outside the reference range, as reported; computed from the range
+    when one is given, and then an error if it disagrees."""
+    when: TimePoint | None = None
+    """When it was measured: 'week 4' (relative to the start of treatment) or a date. Needed
+    on every result of a test measured more than once."""
 
 
 class Biopsy(Strict):
@@ -122,15 +125,8 @@ class Differential(Strict):
     """excluded, kept (also diagnosed) or possible."""
     reasoning: Markdown
     """Why: the features that separated it; may cite references."""
-
-
-class ConditionCode(Strict):
-    """A code for a diagnosis in a published classification, as assigned by the authors."""
-
-    system: Literal["ICD-10", "ICD-10-CM", "ICD-11", "SNOMED CT", "MeSH", "OMIM", "Orphanet"]
-    """The classification the code belongs to."""
-    code: Annotated[str, StringConstraints(min_length=1, max_length=40, pattern=r"^\S+$")]
-    """The code itself, e.g. L40.3 for ICD-10."""
+    codes: list[DiagnosisCode] = []
+    """Classification codes (ICD-10, ICD-11, SNOMED CT, MeSH), checked for their format."""
 
 
 class DiagnosisItem(Strict):
@@ -140,8 +136,8 @@ class DiagnosisItem(Strict):
     """Name of the diagnosis."""
     abbreviation: Text | None = None
     """Abbreviation used in the text, e.g. PPP."""
-    codes: list[ConditionCode] = []
-    """Codes for this diagnosis in published classifications (ICD-10, SNOMED CT...), if known."""
+    codes: list[DiagnosisCode] = []
+    """Classification codes (ICD-10, ICD-11, SNOMED CT, MeSH), checked for their format."""
 
 
 class Diagnosis(Strict):
@@ -175,8 +171,9 @@ class TreatmentStep(Strict):
     """How the drug was given."""
     frequency: Text | None = None
     """How often, e.g. once daily, every other day."""
-    start: RelativeTime | None = None
-    """When the step began, relative to the start of treatment ('week 0')."""
+    start: TimePoint | None = None
+    """When the step began: 'week 0', 'month 3' or a date; without it, the step begins when
+    the previous step of the same drug ends."""
     duration: DurationText | None = None
     """How long the step lasted."""
     reason: Text | None = None

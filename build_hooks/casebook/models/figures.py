@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from casebook.models.base import FigureRef, Strict, Text
 
+ChartKind = Literal["scores"]
 FigureKind = Literal["clinical photo", "dermoscopy", "histology", "imaging", "chart", "diagram"]
 
 
@@ -16,8 +17,12 @@ class Panel(Strict):
 
     id: FigureRef | None = None
     """Id to cite this panel alone, e.g. fig-clinical-back (renders as 'Figure 1a')."""
-    file: Text
+    file: Text | None = None
     """Image file, relative to the case folder, e.g. figures/back.png."""
+    chart: ChartKind | None = None
+    """Instead of a file: a chart drawn from the case data at build time ('scores')."""
+    instruments: list[Text] = []
+    """For a scores chart, the instruments to draw (all score series when empty)."""
     legend: Text
     """What the panel shows; stain and magnification are added from the histology data."""
     alt: Text
@@ -26,6 +31,14 @@ class Panel(Strict):
     """true when the image is a generated stand-in, not a patient image."""
     kind: FigureKind | None = None
     """Kind of this panel when it differs from the figure's kind."""
+
+    @model_validator(mode="after")
+    def _file_or_chart(self) -> Panel:
+        if (self.file is None) == (self.chart is None):
+            raise ValueError("give either file (an image) or chart (drawn from the case data)")
+        if self.instruments and self.chart != "scores":
+            raise ValueError("instruments only applies to a scores chart")
+        return self
 
 
 class Figure(Strict):

@@ -1,0 +1,47 @@
+"""Chart files for the site, cached by a hash of their data: drawn again only when it changes."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from casebook.image_publish import _write_atomically
+
+# Bump when chart_draw changes what it draws; matplotlib's version is in the key because a new
+# release may draw the same data into different bytes.
+DRAWING_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class PublishedChart:
+    data: bytes
+    key: str
+    from_cache: bool
+
+
+def chart_key(spec: dict[str, Any]) -> str:
+    canonical = json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    salt = f"casebook-chart{DRAWING_VERSION}-matplotlib{metadata.version('matplotlib')}"
+    return hashlib.sha256(f"{salt}\n{canonical}".encode()).hexdigest()
+
+
+def publish_chart(spec: dict[str, Any], *, cache_dir: Path) -> PublishedChart:
+    """The SVG for `spec`, from the cache when the same data was drawn before. Safe to delete the
+    cache: a missing or unreadable entry is drawn again."""
+    key = chart_key(spec)
+    cache_file = cache_dir / f"{key}.svg"
+    with contextlib.suppress(OSError):
+        data = cache_file.read_bytes()
+        if data.startswith(b"<?xml") and data.rstrip().endswith(b"</svg>"):
+            return PublishedChart(data, key, from_cache=True)
+    # matplotlib costs about half a second to import: only a build that draws pays for it.
+    from casebook.chart_draw import draw_svg
+
+    data = draw_svg(spec)
+    _write_atomically(cache_file, data)
+    return PublishedChart(data, key, from_cache=False)

@@ -1,0 +1,36 @@
+"""Read the site settings (extra.casebook) from mkdocs.yml without MkDocs, for the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from casebook.settings import SiteSettings
+
+MKDOCS_YML = "mkdocs.yml"
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold tags such as !!python/name for extensions; they are not ours."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_TolerantLoader.add_multi_constructor("", _ignore_tag)
+
+
+def site_settings(root: Path) -> SiteSettings:
+    """The settings in `root`/mkdocs.yml, or the defaults when there is no such file."""
+    path = root / MKDOCS_YML
+    if not path.is_file():
+        return SiteSettings()
+    from casebook.site_build import read_settings
+
+    config: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    extra = config.get("extra") if isinstance(config, dict) else None
+    raw = extra.get("casebook") if isinstance(extra, dict) else None
+    return read_settings(raw if isinstance(raw, dict) else {}, display=MKDOCS_YML)
