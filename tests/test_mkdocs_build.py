@@ -74,3 +74,14 @@ def test_drafts_are_left_out_of_the_built_site(tmp_path: Path) -> None:
     assert not (tmp_path / "site" / "cases" / "ppp-ad-baricitinib").exists()
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "No cases yet" in home
+
+
+def test_a_new_draft_does_not_fail_the_strict_build(tmp_path: Path) -> None:
+    from casebook.new_case import create_case
+
+    project = copy_project(tmp_path / "project")
+    create_case(project / "case_data", "work-in-progress")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "work-in-progress" not in result.stderr
+    assert not (tmp_path / "site" / "cases" / "work-in-progress").exists()
