@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from casebook.field_reference import field_reference_page
+from casebook.models import CaseFile, Reference
+
+
+def test_every_top_level_and_alias_field_is_documented() -> None:
+    page = field_reference_page()
+    for name in CaseFile.model_fields:
+        assert f"| `{name}` |" in page
+    for name, field in Reference.model_fields.items():
+        assert f"| `{field.alias or name}` |" in page
+    assert "| `container-title` | text |  | Journal or book title. |" in page
