@@ -151,3 +151,14 @@ def test_oversized_file() -> None:
         "c.yaml:1:1: file is larger than 1000 kB (a case file holds text only; keep images in "
         "figures/)"
     ]
+
+
+def test_unquoted_ampersand_and_bang_values() -> None:
+    assert messages("a: &note hello\n") == [
+        "c.yaml:1:4: anchor '&note' is not allowed (write the value out in full; if '&' starts "
+        "the text, put the whole value in quotes)"
+    ]
+    assert messages("a: !important finding\n") == [
+        "c.yaml:1:4: a: explicit tag '!important' is not allowed (remove the tag; if '!' starts "
+        "the text, put the whole value in quotes)"
+    ]
