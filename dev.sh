@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Casebook's one entry point: sets up everything it needs, then runs the command.
-#   ./dev.sh serve   build the example site and serve it with live reload (http://127.0.0.1:8000)
+#   ./dev.sh serve   build the example site and serve it with live reload (http://127.0.0.1:8000/casebook/)
 #   ./dev.sh test    lint, type-check and run the whole test suite (browser tests included)
 #   ./dev.sh build   strict build of the site into site/
 #   ./dev.sh check   validate every case without building the site
