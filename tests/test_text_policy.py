@@ -8,11 +8,11 @@ import re
 from collections.abc import Callable
 
 import pytest
+from casebook.markdown_escape import escape_markdown_inline
 from casebook.text_policy import (
     MAX_ISSUES,
     PolicyIssue,
     check_author_markdown,
-    escape_markdown_inline,
 )
 from hypothesis import given, settings
 from hypothesis import strategies as st

@@ -17,6 +17,8 @@ import re
 from collections import defaultdict, deque
 from dataclasses import dataclass, replace
 
+from casebook.markdown_escape import ESCAPABLE as _ESCAPABLE
+
 MAX_TEXT_CHARS = 100_000
 MAX_LINE_CHARS = 10_000
 MAX_BRACKET_DEPTH = 20
@@ -25,8 +27,7 @@ MAX_QUOTE_DEPTH = 10
 MAX_ISSUES = 50
 
 _ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
-# Python-Markdown's backslash escapes plus "|", which the tables extension adds.
-_ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!|")
+
 # Character-class runs and short fixed sequences: no nested repetition, so matching is linear.
 _SPACES = re.compile(r"[ \t]*")
 _WHITESPACE = re.compile(r"\s*")
@@ -69,17 +70,6 @@ _C0_AND_SPACE = "".join(map(chr, range(0x21)))
 _SCHEME_HINT = "links must start with https://, http:// or mailto:"
 
 
-# Backslash escapes where Python-Markdown honours them everywhere; entities for the rest: "|"
-# is escapable only with tables, "\[" and "\(" open arithmatex maths, "@" would start a
-# citation, and "~", "^", "=", "$" belong to optional pymdownx syntax.
-_ENTITY_ESCAPED = "|[]()@~^=$"
-_INLINE_ESCAPES = str.maketrans(
-    {char: "\\" + char for char in _ESCAPABLE.difference(_ENTITY_ESCAPED)}
-    | {char: f"&#{ord(char)};" for char in _ENTITY_ESCAPED}
-    | {"&": "&amp;", "<": "&lt;"}
-)
-
-
 @dataclass(frozen=True)
 class PolicyIssue:
     """One refusal: ``start`` is the offset in the checked text."""
@@ -105,14 +95,6 @@ def check_author_markdown(text: str) -> list[PolicyIssue]:
         hint = "fix these and check again"
         issues[MAX_ISSUES:] = [PolicyIssue(issues[MAX_ISSUES].start, message, hint)]
     return issues
-
-
-def escape_markdown_inline(text: str) -> str:
-    """Escape ``text`` so Markdown shows it literally on one line, also inside a table cell."""
-    # Line breaks would end a table row or start a new block, and Markdown expands tabs anyway;
-    # both become spaces.
-    one_line = " ".join(text.splitlines()).replace("\t", " ").strip(" ")
-    return one_line.translate(_INLINE_ESCAPES)
 
 
 def _run_end(text: str, start: int, *, pattern: re.Pattern[str]) -> int:

@@ -16,6 +16,7 @@ from casebook.yaml_text_checks import (
     MAX_REPORTED,
     anchors_and_aliases,
     cut_off_comments,
+    explain_syntax_error,
     invisible_characters,
     too_deep,
 )
@@ -124,7 +125,7 @@ def load_yaml_text(text: str, *, display: str) -> Loaded:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
-        message, hint = _explain(problem, text, mark)
+        message, hint = explain_syntax_error(problem, text, mark)
         return Loaded(
             None, Positions(), [*early, Diagnostic(display, line, col, "", message, hint)]
         )
@@ -164,41 +165,6 @@ def load_yaml_text(text: str, *, display: str) -> Loaded:
             )
         )
     return Loaded(data if not late else None, builder.positions, late, text)
-
-
-def _explain(problem: str, text: str, mark: yaml.Mark | None) -> tuple[str, str]:
-    """libyaml's wording, made specific where the cause is known."""
-    found = ""
-    if mark is not None:
-        lines = text.splitlines()
-        if mark.line < len(lines) and mark.column < len(lines[mark.line]):
-            found = lines[mark.line][mark.column]
-    if found == "\t":
-        return "YAML syntax error: tab character", "indent with spaces, not tabs"
-    if found in {"@", "`", "%"}:
-        return (
-            f"YAML syntax error: a value cannot start with '{found}'",
-            "put the whole value in quotes",
-        )
-    if "undefined alias" in problem:
-        return (
-            "YAML syntax error: a value starting with '*' is read as an alias",
-            "put the whole value in quotes",
-        )
-    if "mapping values are not allowed" in problem:
-        return (
-            "YAML syntax error: ': ' inside an unquoted value, or a key out of line",
-            "put a value that contains ': ' in quotes, or line the key up with the keys above",
-        )
-    if "another document" in problem or "single document" in problem:
-        return (
-            "YAML syntax error: the file holds more than one document",
-            "keep one document per case file; remove the extra '---'",
-        )
-    return (
-        f"YAML syntax error: {problem}",
-        "check indentation, and quote values that contain ': ' or start with a symbol",
-    )
 
 
 def _failed(display: str, line: int, col: int, message: str, hint: str) -> Loaded:

@@ -100,3 +100,38 @@ def too_deep(text: str, *, limit: int) -> tuple[int, int] | None:
         else:
             depth = max(depth - 1, 0)
     return None
+
+
+def explain_syntax_error(problem: str, text: str, mark: yaml.Mark | None) -> tuple[str, str]:
+    """libyaml's wording, made specific where the cause is known."""
+    found = ""
+    if mark is not None:
+        lines = text.splitlines()
+        if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+            found = lines[mark.line][mark.column]
+    if found == "\t":
+        return "YAML syntax error: tab character", "indent with spaces, not tabs"
+    if found in {"@", "`", "%"}:
+        return (
+            f"YAML syntax error: a value cannot start with '{found}'",
+            "put the whole value in quotes",
+        )
+    if "undefined alias" in problem:
+        return (
+            "YAML syntax error: a value starting with '*' is read as an alias",
+            "put the whole value in quotes",
+        )
+    if "mapping values are not allowed" in problem:
+        return (
+            "YAML syntax error: ': ' inside an unquoted value, or a key out of line",
+            "put a value that contains ': ' in quotes, or line the key up with the keys above",
+        )
+    if "another document" in problem or "single document" in problem:
+        return (
+            "YAML syntax error: the file holds more than one document",
+            "keep one document per case file; remove the extra '---'",
+        )
+    return (
+        f"YAML syntax error: {problem}",
+        "check indentation, and quote values that contain ': ' or start with a symbol",
+    )
