@@ -14,20 +14,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from site_swap import SiteSwap
 
 log = logging.getLogger("mkdocs.plugins.casebook")
 _state: dict[str, Any] = {"command": "build", "dirty": False, "signature": None}
-
-
-class _WarningCount(logging.Handler):
-    """Counts what `--strict` counts, so a strict failure can keep the old site in place."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
+_swap = SiteSwap()
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -73,13 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in _state["output"].warnings:
         log.warning(warning.format())
     if _state["command"] in {"build", "gh-deploy"} and not _state["dirty"]:
-        # MkDocs empties site_dir before writing; build elsewhere and swap in on success.
-        staging = importlib.import_module("casebook.staging")
-        _state["target"] = Path(config.site_dir)
-        _state["staging"] = staging.staging_dir_for(_state["target"])
-        config.site_dir = str(_state["staging"])
-        _state["warnings"] = _WarningCount()
-        logging.getLogger("mkdocs").addHandler(_state["warnings"])
+        _swap.begin(config)
     return config
 
 
@@ -101,31 +86,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if "staging" not in _state:
-        return
-    staging_dir: Path = _state.pop("staging")
-    target: Path = _state.pop("target")
-    counter: _WarningCount = _state.pop("warnings")
-    logging.getLogger("mkdocs").removeHandler(counter)
-    config.site_dir = str(target)
-    staging = importlib.import_module("casebook.staging")
-    publish = importlib.import_module("casebook.image_publish")
-    leaks = publish.find_metadata_in_folder(staging_dir)
-    if leaks:
-        staging.discard(staging_dir)
-        lines = [f"{path}: {', '.join(found)}" for path, found in sorted(leaks.items())]
-        raise PluginError("published images still carry metadata:\n" + "\n".join(lines))
-    if config.strict and counter.count:
-        staging.discard(staging_dir)  # MkDocs aborts next; the last good site stays
-        return
-    staging.promote(staging_dir, target)
+    _swap.finish(config)
 
 
 def on_build_error(*, error: Exception) -> None:
-    if "staging" in _state:
-        importlib.import_module("casebook.staging").discard(_state.pop("staging"))
-        logging.getLogger("mkdocs").removeHandler(_state.pop("warnings"))
-        _state.pop("target")
+    _swap.abort()
 
 
 def on_page_context(
