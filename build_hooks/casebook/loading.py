@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +12,7 @@ from pydantic import ValidationError
 from casebook.article import Article, build_article
 from casebook.crossrefs import check_crossrefs
 from casebook.errors import Diagnostic
-from casebook.image_checks import check_figure_file
+from casebook.image_checks import ContentCheck, check_figure_file
 from casebook.models import CaseFile
 from casebook.numbering import number_case
 from casebook.schema_errors import diagnostics_from_validation
@@ -36,7 +37,9 @@ def case_folders(case_root: Path) -> list[Path]:
     """Case folders in a stable order; a folder without case.yaml is not a case."""
     if not case_root.is_dir():
         return []
-    return sorted(p for p in case_root.iterdir() if p.is_dir() and (p / CASE_FILE).is_file())
+    with os.scandir(case_root) as entries:
+        names = [e.name for e in entries if e.is_dir() and os.path.isfile(f"{e.path}/{CASE_FILE}")]
+    return [case_root / name for name in sorted(names)]
 
 
 def load_cases(case_root: Path, *, project_root: Path) -> LoadResult:
@@ -57,7 +60,9 @@ def display_path(path: Path, project_root: Path) -> str:
         return path.as_posix()
 
 
-def load_case(folder: Path, *, project_root: Path) -> tuple[Article | None, list[Diagnostic]]:
+def load_case(
+    folder: Path, *, project_root: Path, remembered: ContentCheck | None = None
+) -> tuple[Article | None, list[Diagnostic]]:
     path = folder / CASE_FILE
     display = display_path(path, project_root)
     if not _CASE_ID.match(folder.name):
@@ -93,7 +98,9 @@ def load_case(folder: Path, *, project_root: Path) -> tuple[Article | None, list
         )
     numbering = number_case(case)
     problems = check_crossrefs(case, numbering, positions=loaded.positions, display=display)
-    problems += _figure_file_problems(case, folder, positions=loaded.positions, display=display)
+    problems += _figure_file_problems(
+        case, folder, positions=loaded.positions, display=display, remembered=remembered
+    )
     if problems:
         return None, problems
     return build_article(
@@ -107,7 +114,12 @@ def load_case(folder: Path, *, project_root: Path) -> tuple[Article | None, list
 
 
 def _figure_file_problems(
-    case: CaseFile, folder: Path, *, positions: Positions, display: str
+    case: CaseFile,
+    folder: Path,
+    *,
+    positions: Positions,
+    display: str,
+    remembered: ContentCheck | None,
 ) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for i, figure in enumerate(case.figures):
@@ -116,6 +128,6 @@ def _figure_file_problems(
             mark = positions.of(path)
             out.extend(
                 Diagnostic(display, mark.line, mark.column, dotted(path), issue.message, issue.hint)
-                for issue in check_figure_file(folder, panel.file)
+                for issue in check_figure_file(folder, panel.file, remembered=remembered)
             )
     return out

@@ -26,3 +26,6 @@ class SiteSettings(Strict):
     default_licence: Text = "CC-BY-4.0"
     base_url: Annotated[str, Field(pattern=r"^https?://\S+/$")] | None = None
     """Public address of the site, ending in '/'."""
+    cases_per_page: Annotated[int, Field(ge=10)] = 100
+    """How many cases the home page lists; older ones continue on archive/2/, archive/3/ and so
+    on, so that no page grows with the collection and an edit rebuilds one short page."""

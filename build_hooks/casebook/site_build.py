@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from casebook.article import Article
+from casebook.build_cache import CACHE_DIR, BuildCache
+from casebook.case_output import IMAGES, CaseListing, build_case_outputs
 from casebook.errors import CaseDataError, Diagnostic
-from casebook.image_publish import publish_image
-from casebook.loading import load_cases
-from casebook.render import render_case_page, render_home_page
+from casebook.render import render_home_pages
 from casebook.settings import SiteSettings
-
-IMAGE_CACHE = Path(".cache/casebook/images")
 
 
 @dataclass
@@ -25,8 +23,13 @@ class SiteOutput:
     """site path of a Markdown page -> its text."""
     assets: dict[str, bytes] = field(default_factory=dict)
     """site path of a published file -> its bytes."""
-    articles: list[Article] = field(default_factory=list)
+    asset_files: dict[str, str] = field(default_factory=dict)
+    """site path of a published file -> path of the file on disk holding it (figures, from the
+    cache), so a thousand cases' images need not sit in memory."""
+    cases: list[CaseListing] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
+    reused: int = 0
+    """How many cases were taken from the build cache unchanged."""
 
 
 class SettingsError(Exception):
@@ -48,19 +51,20 @@ def build_site_output(
     project_root: Path, *, settings: SiteSettings, include_drafts: bool
 ) -> SiteOutput:
     """Load, validate and render every case; raise CaseDataError listing every problem."""
-    result = load_cases(project_root / settings.case_dir, project_root=project_root)
+    site = settings.model_dump()
+    cache = BuildCache.shared(project_root / CACHE_DIR)
+    result = build_case_outputs(
+        project_root / settings.case_dir, project_root=project_root, site=site, cache=cache
+    )
     if result.errors:
         raise CaseDataError(result.diagnostics, files=result.files)
-    articles = [a for a in result.articles if include_drafts or a.published]
-    site = settings.model_dump()
-    output = SiteOutput(articles=articles, warnings=result.diagnostics)
-    output.pages["index.md"] = render_home_page(articles, site=site)
-    cache_dir = project_root / IMAGE_CACHE
-    for article in articles:
-        output.pages[article.page_uri] = render_case_page(article, site=site)
-        for figure in article.figures:
-            for panel in figure.panels:
-                published = publish_image(article.folder / panel.file, cache_dir=cache_dir)
-                uri = PurePosixPath(article.page_uri).parent / panel.file
-                output.assets[uri.as_posix()] = published.data
+    cases = [c for c in result.outputs if include_drafts or c.listing.published]
+    output = SiteOutput(
+        cases=[c.listing for c in cases], warnings=result.diagnostics, reused=result.reused
+    )
+    output.pages.update(render_home_pages(output.cases, site=site))
+    images = os.fspath(cache.root / IMAGES)
+    for case in cases:
+        output.pages.update(case.pages)
+        output.asset_files.update({uri: f"{images}/{name}" for uri, name in case.images.items()})
     return output
