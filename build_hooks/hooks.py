@@ -10,16 +10,33 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from serve_incremental import (
+    BuildTracker,
+    MemoryBytecodeCache,
+    expire_static_pages,
+    merge_search_index,
+    quiet_dirty_warning,
+    site_context,
+    watch_natively,
+)
 
 log = logging.getLogger("mkdocs.plugins.casebook")
-_state: dict[str, Any] = {"command": "build", "signature": None}
+_state: dict[str, Any] = {"command": "build", "dirty": False, "signature": None}
+# Kept across the rebuilds of one `mkdocs serve`, which never reloads this module.
+_tracker = BuildTracker()
+_templates = MemoryBytecodeCache()
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _state["command"] = command
+    _state["dirty"] = dirty
+    if dirty:
+        quiet_dirty_warning()
 
 
 def _core() -> ModuleType:
@@ -59,12 +76,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     started = time.perf_counter()
     output = _state["output"]
-    for uri, content in output.pages.items():
-        files.append(File.generated(config, uri, content=content))
+    context = site_context(config, ((case.page_uri, case.tags) for case in output.cases))
+    for file in _tracker.files(
+        config, pages=output.pages, copies=output.asset_files, context=context
+    ):
+        files.append(file)
+    if _state["dirty"] and _tracker.rebuilding_all:
+        expire_static_pages(files)
     for uri, data in output.assets.items():
         files.append(File.generated(config, uri, content=data))
-    for uri, path in output.asset_files.items():
-        files.append(File.generated(config, uri, abs_src_path=path))
     seconds = _state["seconds"] + time.perf_counter() - started
     # The layer's own cost, measured here because whole-build timings are too noisy to show it.
     log.info(
@@ -72,3 +92,31 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         f"prepared in {seconds:.2f} seconds"
     )
     return files
+
+
+@event_priority(200)  # before the tags plugin renders its listings with this environment
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    if _state["command"] == "serve":
+        env.bytecode_cache = _templates
+    return env
+
+
+@event_priority(100)  # before the search plugin writes its index
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if _state["dirty"]:
+        merge_search_index(config, rebuilding_all=_tracker.rebuilding_all)
+    _tracker.succeeded()
+
+
+def on_build_error(*, error: Exception) -> None:
+    _tracker.failed()
+
+
+def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+    _state["polling"] = watch_natively(server)
+    return server
+
+
+def on_shutdown() -> None:
+    if _state.get("polling") is not None:
+        _state["polling"].stop()
