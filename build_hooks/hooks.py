@@ -87,9 +87,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, uri, content=data))
     seconds = _state["seconds"] + time.perf_counter() - started
     # The layer's own cost, measured here because whole-build timings are too noisy to show it.
+    count = f"{len(output.cases)} case{'' if len(output.cases) == 1 else 's'}"
     log.info(
-        f"Casebook: {len(output.cases)} cases ({output.reused} unchanged, from the build cache) "
-        f"prepared in {seconds:.2f} seconds"
+        f"Casebook: {count} in {seconds:.2f} seconds "
+        f"({output.reused} unchanged, from the build cache)"
     )
     return files
 

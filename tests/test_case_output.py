@@ -151,3 +151,14 @@ def test_errors_are_reported_on_every_build(project_copy: Path, calls: Counter[s
     assert messages[0] == messages[1]
     assert "patient.sexx: unknown key 'sexx'" in messages[0]
     assert calls["render_case_page"] == 0
+
+
+def test_new_site_settings_render_again_but_decode_no_image(
+    project_copy: Path, calls: Counter[str]
+) -> None:
+    build(project_copy)
+    calls.clear()
+    build_cache._SHARED.clear()
+    settings = SiteSettings(journal_title="Another journal")
+    build_site_output(project_copy, settings=settings, include_drafts=False)
+    assert calls == {"render_case_page": 1}

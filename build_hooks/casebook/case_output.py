@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -102,11 +102,12 @@ def build_case_outputs(
 ) -> CasesResult:
     """Every case's output, reusing the cached one when nothing it depends on changed; every
     error of every case is collected."""
-    common = _common_key(core_fingerprint(), site)
+    fingerprint = core_fingerprint()
     image_cache = cache.root / IMAGES
-    remembered = _remembered_checks(cache, key=common)
-    # Where the case files are, as error messages show it: cached warnings carry it.
-    common = _hash(common, display_path(case_root, project_root))
+    remembered = _remembered_checks(cache, key=fingerprint)
+    # Where the case files are, as messages show it, is part of the key: warnings carry it.
+    settings = json.dumps(site, sort_keys=True, default=str)
+    common = _hash(fingerprint, settings, display_path(case_root, project_root))
     result = CasesResult()
     for folder in case_folders(case_root):
         result.files += 1
@@ -134,10 +135,6 @@ def build_case_outputs(
 
 def _hash(*parts: str) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
-
-
-def _common_key(fingerprint: str, site: Mapping[str, Any]) -> str:
-    return _hash(fingerprint, json.dumps(site, sort_keys=True, default=str))
 
 
 def _case_key(cache: BuildCache, folder: Path, *, common: str) -> str | None:
