@@ -28,7 +28,7 @@ from synthetic_cases import GENERATOR_VERSION, case_id, write_corpus
 ROOT = Path(__file__).resolve().parents[1]
 SITE_PARTS = ("mkdocs.yml", "docs", "build_hooks", "overrides", "schema")
 _IGNORED = shutil.ignore_patterns("__pycache__")
-LAYER = re.compile(r"Casebook: (\d+) cases \((\d+) unchanged.*prepared in ([\d.]+) seconds")
+LAYER = re.compile(r"Casebook: \d+ cases? in ([\d.]+) seconds")
 
 
 @dataclass
@@ -64,7 +64,7 @@ def run_build(project: Path, site: Path) -> Build:
     if process.returncode != 0:
         raise SystemExit(f"build of {project} failed:\n{log}")
     match = LAYER.search(log)
-    return Build(seconds, usage.ru_maxrss / 1024, float(match.group(3)) if match else None)
+    return Build(seconds, usage.ru_maxrss / 1024, float(match.group(1)) if match else None)
 
 
 def make_project(workdir: Path, corpus: Path, count: int) -> Path:
@@ -72,19 +72,17 @@ def make_project(workdir: Path, corpus: Path, count: int) -> Path:
     project = workdir / f"casebook-{count}"
     if not (project / "case_data" / case_id(count - 1)).is_dir():
         shutil.rmtree(project, ignore_errors=True)
-        project.mkdir(parents=True)
-        for part in SITE_PARTS:
-            source = ROOT / part
-            if source.is_dir():
-                shutil.copytree(source, project / part, ignore=_IGNORED)
-            else:
-                shutil.copy2(source, project / part)
+        (project / "case_data").mkdir(parents=True)
         for index in range(count):
             shutil.copytree(corpus / case_id(index), project / "case_data" / case_id(index))
-    else:  # refresh the code, which may have changed since the corpus was copied
-        shutil.rmtree(project / "build_hooks")
-        shutil.copytree(ROOT / "build_hooks", project / "build_hooks", ignore=_IGNORED)
-        shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    # The site sources may have changed since the cases were copied.
+    for part in SITE_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.rmtree(project / part, ignore_errors=True)
+            shutil.copytree(source, project / part, ignore=_IGNORED)
+        else:
+            shutil.copy2(source, project / part)
     return project
 
 
@@ -109,14 +107,23 @@ def make_plain_project(workdir: Path, project: Path, count: int) -> Path:
     return plain
 
 
-def median_build(project: Path, site: Path, repeat: int) -> Build:
-    builds = [run_build(project, site) for _ in range(repeat)]
+def median(builds: list[Build]) -> Build:
     layers = [b.layer_seconds for b in builds if b.layer_seconds is not None]
     return Build(
         statistics.median(b.seconds for b in builds),
         max(b.peak_mb for b in builds),
         statistics.median(layers) if layers else None,
     )
+
+
+def compare(project: Path, plain: Path, site: Path, repeat: int) -> tuple[Build, Build]:
+    """Warm Casebook builds and plain builds, taken in turns so that a change in the machine's
+    load (other jobs) weighs on both alike."""
+    warm, bare = [], []
+    for _ in range(repeat):
+        warm.append(run_build(project, site))
+        bare.append(run_build(plain, site))
+    return median(warm), median(bare)
 
 
 def fetch(url: str) -> str:
@@ -220,8 +227,8 @@ def main(argv: list[str] | None = None) -> int:
         site = args.workdir / "site"
         shutil.rmtree(project / ".cache", ignore_errors=True)
         cold = run_build(project, site)
-        warm = median_build(project, site, args.repeat)
-        plain = median_build(make_plain_project(args.workdir, project, count), site, args.repeat)
+        plain_project = make_plain_project(args.workdir, project, count)
+        warm, plain = compare(project, plain_project, site, args.repeat)
         rows.append((count, cold, warm, plain))
     if rows:
         print(report(rows, load=os.getloadavg()[0]))
