@@ -49,7 +49,8 @@ cmd=${1:-}
 case "$cmd" in
   serve)
     ensure_python
-    exec "$VENV/bin/mkdocs" serve --livereload "$@"
+    # --dirty rebuilds only the pages whose text changed (build_hooks/serve_incremental.py).
+    exec "$VENV/bin/mkdocs" serve --livereload --dirty "$@"
     ;;
   build)
     ensure_python

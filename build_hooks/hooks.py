@@ -6,24 +6,41 @@ import importlib
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from serve_incremental import (
+    BuildTracker,
+    MemoryBytecodeCache,
+    expire_static_pages,
+    merge_search_index,
+    quiet_dirty_warning,
+    site_context,
+    watch_natively,
+)
 from site_swap import SiteSwap
 
 log = logging.getLogger("mkdocs.plugins.casebook")
 _state: dict[str, Any] = {"command": "build", "dirty": False, "signature": None}
+# Kept across the rebuilds of one `mkdocs serve`, which never reloads this module.
+_tracker = BuildTracker()
+_templates = MemoryBytecodeCache()
 _swap = SiteSwap()
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _state["command"] = command
     _state["dirty"] = dirty
+    if dirty:
+        quiet_dirty_warning()
 
 
 def _core() -> ModuleType:
@@ -43,6 +60,7 @@ def _core() -> ModuleType:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    started = time.perf_counter()
     core = _core()
     errors = importlib.import_module("casebook.errors")
     project_root = Path(str(config.config_file_path)).parent
@@ -65,15 +83,29 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(warning.format())
     if _state["command"] in {"build", "gh-deploy"} and not _state["dirty"]:
         _swap.begin(config)
+    _state["seconds"] = time.perf_counter() - started
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    started = time.perf_counter()
     output = _state["output"]
-    for uri, content in output.pages.items():
-        files.append(File.generated(config, uri, content=content))
+    context = site_context(config, ((case.page_uri, case.tags) for case in output.cases))
+    for file in _tracker.files(
+        config, pages=output.pages, copies=output.asset_files, context=context
+    ):
+        files.append(file)
+    if _state["dirty"] and _tracker.rebuilding_all:
+        expire_static_pages(files)
     for uri, data in output.assets.items():
         files.append(File.generated(config, uri, content=data))
+    seconds = _state["seconds"] + time.perf_counter() - started
+    # The layer's own cost, measured here because whole-build timings are too noisy to show it.
+    count = f"{len(output.cases)} case{'' if len(output.cases) == 1 else 's'}"
+    log.info(
+        f"Casebook: {count} in {seconds:.2f} seconds "
+        f"({output.reused} unchanged, from the build cache)"
+    )
     return files
 
 
@@ -85,14 +117,6 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return html
 
 
-def on_post_build(*, config: MkDocsConfig) -> None:
-    _swap.finish(config)
-
-
-def on_build_error(*, error: Exception) -> None:
-    _swap.abort()
-
-
 def on_page_context(
     context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
 ) -> dict[str, Any]:
@@ -101,3 +125,33 @@ def on_page_context(
     context["casebook_head"] = output.heads.get(page.file.src_uri, "")
     context["casebook_site_head"] = output.site_head
     return context
+
+
+@event_priority(200)  # before the tags plugin renders its listings with this environment
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    if _state["command"] == "serve":
+        env.bytecode_cache = _templates
+    return env
+
+
+@event_priority(100)  # before the search plugin writes its index
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if _state["dirty"]:
+        merge_search_index(config, rebuilding_all=_tracker.rebuilding_all)
+    _swap.check()
+    _tracker.succeeded()
+
+
+def on_build_error(*, error: Exception) -> None:
+    _tracker.failed()
+
+
+def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+    _state["polling"] = watch_natively(server)
+    return server
+
+
+def on_shutdown() -> None:
+    _swap.close()
+    if _state.get("polling") is not None:
+        _state["polling"].stop()

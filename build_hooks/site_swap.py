@@ -23,7 +23,11 @@ class _WarningCount(logging.Handler):
 
 
 class SiteSwap:
-    """One build's staging folder; MkDocs empties site_dir before it writes a single page."""
+    """One build's staging folder; MkDocs empties site_dir before it writes a single page.
+
+    The swap happens at shutdown, after every plugin (search writes its index last) and after
+    MkDocs has decided whether --strict aborts, and before gh-deploy reads the site folder.
+    """
 
     def __init__(self) -> None:
         self._current: dict[str, Any] = {}
@@ -34,33 +38,36 @@ class SiteSwap:
         counter = _WarningCount()
         logging.getLogger("mkdocs").addHandler(counter)
         self._current = {
+            "config": config,
             "target": target,
             "staging": staging.staging_dir_for(target),
             "counter": counter,
+            "built": False,
         }
         config.site_dir = str(self._current["staging"])
 
-    def finish(self, config: MkDocsConfig) -> None:
-        """Check the staged site and swap it in; leave the old one when the build is not good."""
+    def check(self) -> None:
+        """At the end of the build: no published image may carry metadata."""
+        if not self._current:
+            return
+        publish = importlib.import_module("casebook.image_publish")
+        leaks = publish.find_metadata_in_folder(self._current["staging"])
+        if leaks:
+            lines = [f"{path}: {', '.join(found)}" for path, found in sorted(leaks.items())]
+            raise PluginError("published images still carry metadata:\n" + "\n".join(lines))
+        self._current["built"] = True
+
+    def close(self) -> None:
+        """Swap the staged site in if the build is good; otherwise leave the old one."""
         if not self._current:
             return
         current, self._current = self._current, {}
         logging.getLogger("mkdocs").removeHandler(current["counter"])
+        config: MkDocsConfig = current["config"]
         config.site_dir = str(current["target"])
         staging = importlib.import_module("casebook.staging")
-        publish = importlib.import_module("casebook.image_publish")
-        leaks = publish.find_metadata_in_folder(current["staging"])
-        if leaks:
+        good = current["built"] and not (config.strict and current["counter"].count)
+        if good:
+            staging.promote(current["staging"], current["target"])
+        else:
             staging.discard(current["staging"])
-            lines = [f"{path}: {', '.join(found)}" for path, found in sorted(leaks.items())]
-            raise PluginError("published images still carry metadata:\n" + "\n".join(lines))
-        if config.strict and current["counter"].count:
-            staging.discard(current["staging"])  # MkDocs aborts next; the last good site stays
-            return
-        staging.promote(current["staging"], current["target"])
-
-    def abort(self) -> None:
-        if self._current:
-            current, self._current = self._current, {}
-            logging.getLogger("mkdocs").removeHandler(current["counter"])
-            importlib.import_module("casebook.staging").discard(current["staging"])

@@ -6,10 +6,12 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from casebook.render import render_case_page, render_home_page
+from casebook.case_output import case_listing
+from casebook.render import render_case_page, render_home_pages
+from casebook.settings import SiteSettings
 from casefiles import example_text, load_variant
 
-SITE = {"title": "Casebook", "description": "Clinical case reports."}
+SITE = SiteSettings(title="Casebook", description="Clinical case reports.").model_dump()
 
 
 def test_example_case_page_matches_golden(
@@ -23,7 +25,7 @@ def test_example_case_page_matches_golden(
 def test_home_page_matches_golden(tmp_path: Path, golden: Callable[[str, str], None]) -> None:
     article, _ = load_variant(tmp_path, example_text())
     assert article is not None
-    golden("home.md", render_home_page([article], site=SITE))
+    golden("home.md", render_home_pages([case_listing(article)], site=SITE)["index.md"])
 
 
 def test_case_text_is_never_evaluated_as_a_template(tmp_path: Path) -> None:

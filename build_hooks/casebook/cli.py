@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -89,7 +90,12 @@ def _render(root: Path, out: Path, *, drafts: bool) -> int:
         target = out / uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    print(f"wrote {len(output.pages)} pages and {len(output.assets)} files to {out}")
+    for uri, path in output.asset_files.items():
+        target = out / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    files = len(output.assets) + len(output.asset_files)
+    print(f"wrote {len(output.pages)} pages and {files} files to {out}")
     return 0
 
 

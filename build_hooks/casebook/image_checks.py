@@ -8,7 +8,9 @@ import os
 import re
 import stat
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from PIL import Image, ImageCms
@@ -42,10 +44,19 @@ class ImageIssue:
     hint: str
 
 
+# (file, what else the verdict depends on, the check) -> the verdict, perhaps remembered.
+ContentCheck = Callable[[Path, str, Callable[[], list["ImageIssue"]]], list["ImageIssue"]]
+
+
 def check_figure_file(
-    case_dir: Path, relative: str, *, max_pixels: int = MAX_FIGURE_PIXELS
+    case_dir: Path,
+    relative: str,
+    *,
+    max_pixels: int = MAX_FIGURE_PIXELS,
+    remembered: ContentCheck | None = None,
 ) -> list[ImageIssue]:
-    """Return every problem with `relative` (a path inside `case_dir`); never raises."""
+    """Return every problem with `relative` (a path inside `case_dir`); never raises.
+    `remembered` may answer the slow part, decoding, from a verdict on the same bytes."""
     home = f"case_data/{case_dir.name}/"
     issues = _path_issues(relative, home=home)
     if issues:
@@ -57,7 +68,10 @@ def check_figure_file(
     if file_issues or issues:
         return issues + file_issues
     path = case_dir.joinpath(*parts)
-    return _content_issues(path, relative, suffix=suffix, home=home, max_pixels=max_pixels)
+    check = partial(
+        _content_issues, path, relative, suffix=suffix, home=home, max_pixels=max_pixels
+    )
+    return remembered(path, f"{relative}\0{home}\0{max_pixels}", check) if remembered else check()
 
 
 def _show(relative: str) -> str:

@@ -54,6 +54,8 @@ class PublishedImage:
     height: int
     source_sha256: str
     from_cache: bool
+    file: Path
+    """The cache file holding `data`, to publish without keeping the bytes in memory."""
 
 
 def publish_image(source: Path, *, cache_dir: Path) -> PublishedImage:
@@ -62,11 +64,11 @@ def publish_image(source: Path, *, cache_dir: Path) -> PublishedImage:
     digest = hashlib.sha256(raw).hexdigest()
     cache_file = cache_dir / f"{digest}-{ENCODER_ID}"
     with contextlib.suppress(OSError, ImagePublishError):
-        return _describe(cache_file.read_bytes(), source_sha256=digest, from_cache=True)
+        return _describe(cache_file, cache_file.read_bytes(), source_sha256=digest, from_cache=True)
     # A missing, unreadable or damaged cache entry is simply recomputed.
     data = reencode_image(raw)
     _write_atomically(cache_file, data)
-    return _describe(data, source_sha256=digest, from_cache=False)
+    return _describe(cache_file, data, source_sha256=digest, from_cache=False)
 
 
 def reencode_image(source: bytes, *, max_pixels: int = MAX_FIGURE_PIXELS) -> bytes:
@@ -141,7 +143,7 @@ def _pixels_only(image: Image.Image) -> Image.Image:
     return clean
 
 
-def _describe(data: bytes, *, source_sha256: str, from_cache: bool) -> PublishedImage:
+def _describe(file: Path, data: bytes, *, source_sha256: str, from_cache: bool) -> PublishedImage:
     try:
         with Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS) as image:
             image.load()
@@ -157,6 +159,7 @@ def _describe(data: bytes, *, source_sha256: str, from_cache: bool) -> Published
         height=height,
         source_sha256=source_sha256,
         from_cache=from_cache,
+        file=file,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from casebook.clinical_view import analyse_case
 from casebook.crossrefs import check_crossrefs
 from casebook.errors import Diagnostic
 from casebook.findings import to_diagnostics
-from casebook.image_checks import check_figure_file
+from casebook.image_checks import ContentCheck, check_figure_file
 from casebook.instruments import registry
 from casebook.journal_limits import check_journal
 from casebook.models import CaseFile
@@ -44,7 +45,9 @@ def case_folders(case_root: Path) -> list[Path]:
     """Case folders in a stable order; a folder without case.yaml is not a case."""
     if not case_root.is_dir():
         return []
-    return sorted(p for p in case_root.iterdir() if p.is_dir() and (p / CASE_FILE).is_file())
+    with os.scandir(case_root) as entries:
+        names = [e.name for e in entries if e.is_dir() and os.path.isfile(f"{e.path}/{CASE_FILE}")]
+    return [case_root / name for name in sorted(names)]
 
 
 def load_cases(
@@ -68,7 +71,11 @@ def display_path(path: Path, project_root: Path) -> str:
 
 
 def load_case(
-    folder: Path, *, project_root: Path, settings: SiteSettings | None = None
+    folder: Path,
+    *,
+    project_root: Path,
+    settings: SiteSettings | None = None,
+    remembered: ContentCheck | None = None,
 ) -> tuple[Article | None, list[Diagnostic]]:
     """The article, or None when the case has errors; warnings come back with an article."""
     settings = settings or SiteSettings()
@@ -107,7 +114,9 @@ def load_case(
         )
     numbering = number_case(case)
     problems = check_crossrefs(case, numbering, positions=loaded.positions, display=display)
-    problems += _figure_file_problems(case, folder, positions=loaded.positions, display=display)
+    problems += _figure_file_problems(
+        case, folder, positions=loaded.positions, display=display, remembered=remembered
+    )
     problems += check_consent(case, positions=loaded.positions, display=display)
     problems += check_case_text(
         case, positions=loaded.positions, display=display, source=loaded.source
@@ -131,7 +140,12 @@ def load_case(
 
 
 def _figure_file_problems(
-    case: CaseFile, folder: Path, *, positions: Positions, display: str
+    case: CaseFile,
+    folder: Path,
+    *,
+    positions: Positions,
+    display: str,
+    remembered: ContentCheck | None,
 ) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for i, figure in enumerate(case.figures):
@@ -142,6 +156,6 @@ def _figure_file_problems(
             mark = positions.of(path)
             out.extend(
                 Diagnostic(display, mark.line, mark.column, dotted(path), issue.message, issue.hint)
-                for issue in check_figure_file(folder, panel.file)
+                for issue in check_figure_file(folder, panel.file, remembered=remembered)
             )
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,10 @@ from casebook.settings import JournalProfile
 
 if TYPE_CHECKING:
     from casebook.scholarly import CiteView
+
+if TYPE_CHECKING:
+    # case_output imports this module to render pages.
+    from casebook.case_output import CaseListing
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -144,8 +149,34 @@ def render_care_page(
     )
 
 
-def render_home_page(articles: list[Article], *, site: dict[str, Any]) -> str:
-    ordered = sorted(
-        articles, key=lambda a: (str(a.case.publication.date or ""), a.id), reverse=True
-    )
-    return environment().get_template("home.md.j2").render(articles=ordered, site=site)
+@dataclass(frozen=True)
+class ListingPage:
+    """Where one page of the case listing stands among the others."""
+
+    number: int
+    count: int
+
+    @property
+    def uri(self) -> str:
+        return "index.md" if self.number == 1 else f"archive/{self.number}.md"
+
+    @property
+    def root(self) -> str:
+        """The way from this page back to the site's root, for links."""
+        return "" if self.number == 1 else "../"
+
+    def link_to(self, number: int) -> str:
+        return self.root + ListingPage(number, self.count).uri
+
+
+def render_home_pages(cases: list[CaseListing], *, site: dict[str, Any]) -> dict[str, str]:
+    """The home page, listing the newest cases, and the archive pages that continue it."""
+    ordered = sorted(cases, key=lambda c: (c.date or "", c.id), reverse=True)
+    size = int(site["cases_per_page"])
+    chunks = [ordered[start : start + size] for start in range(0, len(ordered), size)] or [[]]
+    template = environment().get_template("home.md.j2")
+    pages = {}
+    for number, chunk in enumerate(chunks, start=1):
+        listing = ListingPage(number, len(chunks))
+        pages[listing.uri] = template.render(articles=chunk, site=site, listing=listing)
+    return pages

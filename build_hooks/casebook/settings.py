@@ -88,3 +88,7 @@ class SiteSettings(Strict):
                 "give a site instrument another name"
             )
         return instruments
+
+    cases_per_page: Annotated[int, Field(ge=10)] = 100
+    """How many cases the home page lists; older ones continue on archive/2/, archive/3/ and so
+    on, so that no page grows with the collection and an edit rebuilds one short page."""

@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from casebook.article import Article
-from casebook.chart_publish import publish_chart
-from casebook.chart_specs import ChartView
+from casebook.build_cache import CACHE_DIR, BuildCache
+from casebook.case_output import CHARTS, IMAGES, CaseListing, build_case_outputs
 from casebook.errors import CaseDataError, Diagnostic
 from casebook.field_reference import field_reference_page
-from casebook.image_publish import publish_image
-from casebook.loading import load_cases
-from casebook.render import render_care_page, render_case_page, render_home_page
-from casebook.scholarly import scholarly_output, site_files
+from casebook.render import render_home_pages
+from casebook.scholarly import site_files
 from casebook.settings import SiteSettings
-
-IMAGE_CACHE = Path(".cache/casebook/images")
-CHART_CACHE = Path(".cache/casebook/charts")
 
 
 @dataclass
@@ -30,12 +25,17 @@ class SiteOutput:
     """site path of a Markdown page -> its text."""
     assets: dict[str, bytes] = field(default_factory=dict)
     """site path of a published file -> its bytes."""
-    articles: list[Article] = field(default_factory=list)
+    asset_files: dict[str, str] = field(default_factory=dict)
+    """site path of a published file -> path of the file on disk holding it (figures, from the
+    cache), so a thousand cases' images need not sit in memory."""
+    cases: list[CaseListing] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
     heads: dict[str, str] = field(default_factory=dict)
     """site path of a Markdown page -> HTML for its <head> (scholarly metadata)."""
     site_head: str = ""
     """HTML for the <head> of every page (the feed link)."""
+    reused: int = 0
+    """How many cases were taken from the build cache unchanged."""
 
 
 class SettingsError(Exception):
@@ -68,46 +68,30 @@ def build_site_output(
     project_root: Path, *, settings: SiteSettings, include_drafts: bool
 ) -> SiteOutput:
     """Load, validate and render every case; raise CaseDataError listing every problem."""
-    result = load_cases(
-        project_root / settings.case_dir, project_root=project_root, settings=settings
+    site = settings.model_dump()
+    cache = BuildCache.shared(project_root / CACHE_DIR)
+    result = build_case_outputs(
+        project_root / settings.case_dir, project_root=project_root, settings=settings, cache=cache
     )
     if result.errors:
         raise CaseDataError(result.diagnostics, files=result.files)
-    articles = [a for a in result.articles if include_drafts or a.published]
-    site = settings.model_dump()
+    cases = [c for c in result.outputs if include_drafts or c.listing.published]
     # A draft left out of the build must not fail a strict build with its warnings; its
     # errors still fail it, and `casebook check` reports both.
-    left_out = {a.display for a in result.articles} - {a.display for a in articles}
-    warnings = [d for d in result.diagnostics if d.file not in left_out]
-    output = SiteOutput(articles=articles, warnings=warnings)
-    output.pages["index.md"] = render_home_page(articles, site=site)
+    output = SiteOutput(
+        cases=[c.listing for c in cases],
+        warnings=[w for c in cases for w in c.warnings],
+        reused=result.reused,
+    )
+    output.pages.update(render_home_pages(output.cases, site=site))
     output.pages["guide/fields.md"] = field_reference_page()
-    cache_dir = project_root / IMAGE_CACHE
-    records = []
-    for article in articles:
-        scholarly = scholarly_output(article, settings=settings)
-        records.append(scholarly.record)
-        output.pages[article.page_uri] = render_case_page(article, site=site, cite=scholarly.cite)
-        output.heads[article.page_uri] = scholarly.head_html
-        output.assets.update(scholarly.files)
-        folder = PurePosixPath(article.page_uri).parent
-        output.pages[(folder / "care.md").as_posix()] = render_care_page(
-            article, site=site, profile=settings.journal_profile
-        )
-        for figure in article.figures:
-            for panel in figure.panels:
-                if panel.chart is not None:
-                    continue
-                published = publish_image(article.folder / panel.file, cache_dir=cache_dir)
-                output.assets[(folder / panel.file).as_posix()] = published.data
-        for chart in _charts(article):
-            drawn = publish_chart(chart.spec, cache_dir=project_root / CHART_CACHE)
-            output.assets[(folder / chart.file).as_posix()] = drawn.data
-    feed_files, output.site_head = site_files(records, settings=settings)
+    images, charts = os.fspath(cache.root / IMAGES), os.fspath(cache.root / CHARTS)
+    for case in cases:
+        output.pages.update(case.pages)
+        output.heads.update(case.heads)
+        output.assets.update(case.files)
+        output.asset_files.update({uri: f"{images}/{name}" for uri, name in case.images.items()})
+        output.asset_files.update({uri: f"{charts}/{name}" for uri, name in case.charts.items()})
+    feed_files, output.site_head = site_files([c.record for c in cases], settings=settings)
     output.assets.update(feed_files)
     return output
-
-
-def _charts(article: Article) -> list[ChartView]:
-    panels = [p.chart for f in article.figures for p in f.panels if p.chart is not None]
-    return [*article.clinical.charts, *panels]

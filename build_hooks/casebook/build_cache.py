@@ -1,0 +1,160 @@
+"""A build cache keyed by content hashes, under .cache/casebook/; deleting it is always safe."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.metadata
+import os
+import pickle
+import stat
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+CACHE_DIR = Path(".cache/casebook")
+_PACKAGE_DIR = Path(__file__).parent
+# Everything whose version can change a rendered page or a published image.
+_DEPENDENCIES = ("pydantic", "pydantic_core", "PyYAML", "Jinja2", "citeproc-py", "pillow", "nh3")
+# A file changed this recently may change again within the same clock tick without its stat
+# changing, so its digest is not remembered (git's "racily clean" entries). The change time
+# counts too: tools that copy files can set the modification time to the past, not that one.
+_RACY_SECONDS = 2.0
+
+_Stat = tuple[int, int, int, int, int]
+_SHARED: dict[Path, BuildCache] = {}
+
+
+class BuildCache:
+    """Pickled values under `root`, addressed by a key the caller derives from content.
+
+    File digests are remembered by their full stat (size, times, inode) so that an unchanged
+    figure is not read again on every build; the key itself is always the content's hash.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._memo_file = root / "digests.pickle"
+        self._memo: dict[str, tuple[_Stat, str]] = {}
+        self._memo_changed = False
+        # Values read or written in this process: `mkdocs serve` rebuilds in one process, and a
+        # key names its content, so a remembered value can never be out of date.
+        self._values: dict[tuple[str, str], tuple[str, Any]] = {}
+        with contextlib.suppress(OSError, pickle.PickleError, EOFError, ValueError, TypeError):
+            loaded = pickle.loads(self._memo_file.read_bytes())
+            if isinstance(loaded, dict):
+                self._memo = loaded
+
+    def file_digest(self, path: str | os.PathLike[str]) -> str:
+        """SHA-256 of the file's bytes; raises OSError when it cannot be read."""
+        name = os.fspath(path)
+        return self._digest(name, os.stat(name))
+
+    def _digest(self, name: str, info: os.stat_result) -> str:
+        signature = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+        remembered = self._memo.get(name)
+        if remembered is not None and remembered[0] == signature:
+            return remembered[1]
+        with open(name, "rb") as handle:
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        if time.time() - max(info.st_mtime_ns, info.st_ctime_ns) / 1e9 > _RACY_SECONDS:
+            self._memo[name] = (signature, digest)
+            self._memo_changed = True
+        return digest
+
+    def tree_digest(self, folder: str | os.PathLike[str]) -> str | None:
+        """Digest of everything under `folder` that a build can see: names, kinds, link counts
+        and targets, and file contents. None when something cannot be read."""
+        hasher = hashlib.sha256()
+        try:
+            self._add_tree(hasher, os.fspath(folder), "")
+        except OSError:
+            return None
+        return hasher.hexdigest()
+
+    def _add_tree(self, hasher: Any, folder: str, prefix: str) -> None:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+        for entry in entries:
+            name = prefix + entry.name
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISDIR(info.st_mode):
+                hasher.update(f"d {name}\0".encode())
+                self._add_tree(hasher, entry.path, name + "/")
+            elif stat.S_ISLNK(info.st_mode):
+                hasher.update(f"l {name}\0{os.readlink(entry.path)}\0".encode())
+            elif stat.S_ISREG(info.st_mode):
+                digest = self._digest(entry.path, info)
+                hasher.update(f"f {name}\0{info.st_nlink}\0{digest}\0".encode())
+            else:
+                hasher.update(f"o {name}\0".encode())
+
+    @classmethod
+    def shared(cls, root: Path) -> BuildCache:
+        """The one cache object for `root` in this process, so rebuilds reuse what it read."""
+        found = _SHARED.get(root)
+        if found is None:
+            found = _SHARED[root] = cls(root)
+        return found
+
+    def get(self, kind: str, name: str, *, key: str) -> Any | None:
+        """The value stored for `name` under `key`; None if absent, stale or unreadable."""
+        remembered = self._values.get((kind, name))
+        if remembered is not None and remembered[0] == key:
+            return remembered[1]
+        try:
+            stored_key, value = pickle.loads(self._path(kind, name).read_bytes())
+        except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
+            return None
+        except ImportError:  # a class that a newer version of the core renamed
+            return None
+        if stored_key != key:
+            return None
+        self._values[kind, name] = (key, value)
+        return value
+
+    def put(self, kind: str, name: str, value: Any, *, key: str) -> None:
+        """Store `value` for `name`, replacing what was there: one entry per name, so the cache
+        does not grow with every edit."""
+        write_atomically(self._path(kind, name), pickle.dumps((key, value), protocol=5))
+        self._values[kind, name] = (key, value)
+
+    def save(self) -> None:
+        """Persist the remembered file digests; a failure only costs re-reading next time."""
+        if self._memo_changed:
+            with contextlib.suppress(OSError):
+                write_atomically(self._memo_file, pickle.dumps(self._memo, protocol=5))
+            self._memo_changed = False
+
+    def _path(self, kind: str, name: str) -> Path:
+        return self.root / kind / f"{name}.pickle"
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Readers see the old file or the new one, never half of one."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+def core_fingerprint() -> str:
+    """Digest of the core's code, templates and data, and of the versions it runs on: any
+    change here may change every page, so it is part of every cache key."""
+    hasher = hashlib.sha256(sys.version.encode())
+    for name in _DEPENDENCIES:
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+            hasher.update(f"{name}={importlib.metadata.version(name)}\0".encode())
+    for path in sorted(_PACKAGE_DIR.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            hasher.update(f"{path.relative_to(_PACKAGE_DIR).as_posix()}\0".encode())
+            hasher.update(hashlib.sha256(path.read_bytes()).digest())
+    return hasher.hexdigest()

@@ -1,0 +1,210 @@
+"""What each case publishes, built once per change of its folder and otherwise read from cache."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from casebook.article import Article
+from casebook.build_cache import BuildCache, core_fingerprint
+from casebook.chart_publish import publish_chart
+from casebook.chart_specs import ChartView
+from casebook.errors import Diagnostic
+from casebook.image_checks import ContentCheck, ImageIssue
+from casebook.image_publish import publish_image
+from casebook.loading import case_folders, display_path, load_case
+from casebook.metadata import ScholarlyRecord
+from casebook.render import render_care_page, render_case_page
+from casebook.scholarly import scholarly_output
+from casebook.settings import SiteSettings
+
+IMAGES = "images"
+"""Folder of re-encoded figures inside the build cache, named by the source's content hash."""
+CHARTS = "charts"
+"""Folder of drawn charts inside the build cache, named by a hash of their data."""
+
+
+@dataclass(frozen=True)
+class CaseListing:
+    """What the home page and other site-wide pages need to know about one case."""
+
+    id: str
+    title: str
+    page_uri: str
+    diagnoses: tuple[str, ...]
+    main_treatment: str | None
+    date: str | None
+    published: bool
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CaseOutput:
+    """Everything one case adds to the site; small, so reading it back is cheap."""
+
+    listing: CaseListing
+    pages: dict[str, str]
+    """site path of a Markdown page -> its text."""
+    images: dict[str, str]
+    """site path of a figure -> name of its re-encoded file in the image cache."""
+    charts: dict[str, str]
+    """site path of a chart -> name of its drawn file in the chart cache."""
+    files: dict[str, bytes]
+    """site path of a small generated file (citation downloads, JATS) -> its bytes."""
+    heads: dict[str, str]
+    """site path of a Markdown page -> HTML for its <head> (scholarly metadata)."""
+    record: ScholarlyRecord
+    """The one record every metadata output of the case is made from (the feed reads it)."""
+    warnings: tuple[Diagnostic, ...] = ()
+
+
+@dataclass
+class CasesResult:
+    outputs: list[CaseOutput] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+    reused: int = 0
+    """How many cases came from the cache unchanged."""
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+
+def case_listing(article: Article) -> CaseListing:
+    date = article.case.publication.date
+    return CaseListing(
+        id=article.id,
+        title=article.title,
+        page_uri=article.page_uri,
+        diagnoses=tuple(article.diagnoses),
+        main_treatment=article.main_treatment,
+        date=date.isoformat() if date else None,
+        published=article.published,
+        tags=tuple(article.tags),
+    )
+
+
+def render_case_output(
+    article: Article,
+    *,
+    settings: SiteSettings,
+    cache_root: Path,
+    warnings: tuple[Diagnostic, ...] = (),
+) -> CaseOutput:
+    """Render the pages and publish the figures, charts and downloads of one valid case."""
+    site = settings.model_dump()
+    folder = PurePosixPath(article.page_uri).parent
+    scholarly = scholarly_output(article, settings=settings)
+    care_page = render_care_page(article, site=site, profile=settings.journal_profile)
+    images: dict[str, str] = {}
+    for figure in article.figures:
+        for panel in figure.panels:
+            if panel.chart is None and panel.file is not None:
+                published = publish_image(
+                    article.folder / panel.file, cache_dir=cache_root / IMAGES
+                )
+                images[(folder / panel.file).as_posix()] = published.file.name
+    charts = {
+        (
+            folder / chart.file
+        ).as_posix(): f"{publish_chart(chart.spec, cache_dir=cache_root / CHARTS).key}.svg"
+        for chart in _charts(article)
+    }
+    return CaseOutput(
+        listing=case_listing(article),
+        pages={
+            article.page_uri: render_case_page(article, site=site, cite=scholarly.cite),
+            (folder / "care.md").as_posix(): care_page,
+        },
+        images=images,
+        charts=charts,
+        files=scholarly.files,
+        heads={article.page_uri: scholarly.head_html},
+        record=scholarly.record,
+        warnings=warnings,
+    )
+
+
+def _charts(article: Article) -> list[ChartView]:
+    panels = [p.chart for f in article.figures for p in f.panels if p.chart is not None]
+    return [*article.clinical.charts, *panels]
+
+
+def build_case_outputs(
+    case_root: Path, *, project_root: Path, settings: SiteSettings, cache: BuildCache
+) -> CasesResult:
+    """Every case's output, reusing the cached one when nothing it depends on changed; every
+    error of every case is collected."""
+    fingerprint = core_fingerprint()
+    remembered = _remembered_checks(cache, key=fingerprint)
+    # Where the case files are, as messages show it, is part of the key: warnings carry it.
+    site = json.dumps(settings.model_dump(), sort_keys=True, default=str)
+    common = _hash(fingerprint, site, display_path(case_root, project_root))
+    result = CasesResult()
+    for folder in case_folders(case_root):
+        result.files += 1
+        key = _case_key(cache, folder, common=common)
+        cached = cache.get("cases", folder.name, key=key) if key else None
+        if isinstance(cached, CaseOutput) and _files_present(cached, cache.root):
+            result.outputs.append(cached)
+            result.diagnostics.extend(cached.warnings)
+            result.reused += 1
+            continue
+        article, diagnostics = load_case(
+            folder, project_root=project_root, settings=settings, remembered=remembered
+        )
+        result.diagnostics.extend(diagnostics)
+        if article is None or result.errors:
+            continue  # the build fails anyway; keep checking the other cases, skip rendering
+        output = render_case_output(
+            article, settings=settings, cache_root=cache.root, warnings=tuple(diagnostics)
+        )
+        result.outputs.append(output)
+        # A folder saved again while it was being read must not be remembered as this output.
+        if key is not None and key == _case_key(cache, folder, common=common):
+            cache.put("cases", folder.name, output, key=key)
+    cache.save()
+    return result
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _case_key(cache: BuildCache, folder: Path, *, common: str) -> str | None:
+    tree = cache.tree_digest(folder)
+    return None if tree is None else _hash(common, folder.name, tree)
+
+
+def _files_present(output: CaseOutput, cache_root: Path) -> bool:
+    # Deleting part of the cache must not leave pages pointing at nothing.
+    images, charts = os.fspath(cache_root / IMAGES), os.fspath(cache_root / CHARTS)
+    return all(os.path.isfile(f"{images}/{name}") for name in output.images.values()) and all(
+        os.path.isfile(f"{charts}/{name}") for name in output.charts.values()
+    )
+
+
+def _remembered_checks(cache: BuildCache, *, key: str) -> ContentCheck:
+    """Decoding an image to check it is the slow part of loading; remember the verdict for the
+    same bytes, so editing a case's text does not decode its figures again."""
+
+    def remembered(
+        path: Path, context: str, check: Callable[[], list[ImageIssue]]
+    ) -> list[ImageIssue]:
+        try:
+            digest = cache.file_digest(path)
+        except OSError:
+            return check()
+        name = _hash(digest, context)
+        verdict = cache.get("image-checks", name, key=key)
+        if not isinstance(verdict, list):
+            verdict = check()
+            cache.put("image-checks", name, verdict, key=key)
+        return verdict
+
+    return remembered

@@ -1,0 +1,237 @@
+"""Fast previews under `mkdocs serve --dirty`: rebuild only the pages whose Markdown changed.
+
+MkDocs' dirty build skips a file when it says it is not modified, but treats every generated
+file as modified. Here a generated page is modified when its text differs from the previous
+build's, and a figure when its re-encoded file does. Pages that list other pages (the tag
+index) cannot be rebuilt alone, so when the list of cases or their tags change, or mkdocs.yml
+does, every page is rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileAttribEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
+from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
+from watchdog.observers.polling import PollingObserver
+
+POLLING_VARIABLE = "CASEBOOK_SERVE_POLLING"
+# Changes only: a native observer also reports files being opened and read, and every build
+# reads the case files, so those events would start the next build in an endless loop.
+_CHANGES: list[type[FileSystemEvent]] = [
+    FileCreatedEvent,
+    FileModifiedEvent,
+    FileAttribEvent,
+    FileClosedEvent,
+    FileDeletedEvent,
+    FileMovedEvent,
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+]
+
+
+_DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class _DirtyWarningFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(_DIRTY_WARNING)
+
+
+def quiet_dirty_warning() -> None:
+    """Drop MkDocs' warning that a dirty build may leave links and navigation stale: this module
+    rebuilds everything when they could be, and under `strict: true` the warning alone would
+    abort every preview build."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _DirtyWarningFilter) for f in logger.filters):
+        logger.addFilter(_DirtyWarningFilter())
+
+
+class Tracked(File):
+    """A generated file that knows whether it changed since the previous build."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed or not os.path.isfile(self.abs_dest_path)
+
+
+class BuildTracker:
+    """What the previous successful build wrote, to tell which files need writing again."""
+
+    def __init__(self) -> None:
+        self._pages: dict[str, str] = {}
+        self._copies: dict[str, Tracked] = {}
+        self._context: str | None = None
+        self._pending: tuple[dict[str, str], dict[str, Tracked], str] | None = None
+        self.rebuilding_all = True
+
+    def files(
+        self,
+        config: MkDocsConfig,
+        *,
+        pages: Mapping[str, str],
+        copies: Mapping[str, str],
+        context: str,
+    ) -> list[Tracked]:
+        """Files for `pages` (site path -> Markdown) and `copies` (site path -> a file whose
+        name changes with its content, as in the image cache)."""
+        self.rebuilding_all = context != self._context
+        files = []
+        for uri, text in pages.items():
+            page = Tracked.generated(config, uri, content=text)
+            assert isinstance(page, Tracked)
+            page.changed = self.rebuilding_all or self._pages.get(uri) != text
+            files.append(page)
+        copied: dict[str, Tracked] = {}
+        for uri, path in copies.items():
+            # Reused as they are: making thousands of File objects costs a tenth of a second.
+            copy = self._copies.get(uri)
+            if copy is not None and copy.abs_src_path == path and copy.dest_dir == config.site_dir:
+                copy.changed = False
+            else:
+                created = Tracked.generated(config, uri, abs_src_path=path)
+                assert isinstance(created, Tracked)
+                copy = created
+            copied[uri] = copy
+        files.extend(copied.values())
+        self._pending = (dict(pages), copied, context)
+        return files
+
+    def succeeded(self) -> None:
+        if self._pending is not None:
+            self._pages, self._copies, self._context = self._pending
+        self._pending = None
+
+    def failed(self) -> None:
+        """A build that failed after choosing its files may have written any of them: rebuild
+        all next time. One that failed before (invalid case data, saved mid-edit) wrote nothing,
+        and the next save should still rebuild one page, not a thousand."""
+        if self._pending is not None:
+            self._pages, self._copies, self._context = {}, {}, None
+        self._pending = None
+
+
+def site_context(config: MkDocsConfig, listings: Iterable[tuple[str, Iterable[str]]]) -> str:
+    """Digest of what every page's HTML depends on besides its own Markdown: the configuration
+    and, through the tag index, each case's tags."""
+    hasher = hashlib.sha256()
+    if config.config_file_path:
+        hasher.update(Path(config.config_file_path).read_bytes())
+    for uri, tags in listings:
+        hasher.update(f"{uri}\0{'|'.join(tags)}\0".encode())
+    return hasher.hexdigest()
+
+
+def expire_static_pages(files: Files) -> None:
+    """Make MkDocs' dirty build rebuild the pages written by hand in docs/ as well: it rebuilds
+    a page whose output is missing."""
+    for file in files.documentation_pages():
+        if not isinstance(file, Tracked) and os.path.isfile(file.abs_dest_path):
+            os.remove(file.abs_dest_path)
+
+
+def merge_search_index(config: MkDocsConfig, *, rebuilding_all: bool) -> None:
+    """Keep every page in the search index of a dirty rebuild.
+
+    mkdocs-material keeps the previous index and replaces the entries of the first rebuilt page
+    only, assuming one page changed; with the home page among those rebuilt, it would drop every
+    other page. Here the previous entries of every rebuilt page are replaced. Runs before the
+    search plugin writes the index; does nothing if the plugin is not the one this expects.
+    """
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(plugin, "search_index", None)
+    previous = getattr(plugin, "search_index_prev", None)
+    entries = getattr(index, "entries", None)
+    if not isinstance(entries, list) or previous is None or not entries:
+        return
+    if not rebuilding_all:
+        rebuilt = {_page_of(entry) for entry in entries}
+        kept = [e for e in getattr(previous, "entries", []) if _page_of(e) not in rebuilt]
+        entries[:0] = kept
+    plugin.search_index_prev = None  # type: ignore[union-attr]
+
+
+def _page_of(entry: Any) -> str:
+    return str(entry.get("location", "")).split("#", 1)[0] if isinstance(entry, dict) else ""
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates kept across rebuilds: MkDocs makes a new Jinja environment for
+    each build, and compiling Material's templates again takes a few tenths of a second. Jinja
+    checks each template's source checksum, so an edited override is compiled afresh."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+def watch_natively(server: Any) -> BaseObserver | None:
+    """Watch the paths listed under `watch:` (the case data) with the system's change
+    notifications instead of MkDocs' polling, which looks at every file twice a second: with a
+    thousand cases that takes a tenth of each second and adds a quarter of a second, on average,
+    before a save is noticed. MkDocs keeps polling docs/ and mkdocs.yml, which it scheduled
+    before this event. Returns that polling observer, which the caller stops on shutdown.
+
+    Notifications do not cross some Docker and network mounts; set CASEBOOK_SERVE_POLLING=1
+    there to keep MkDocs' polling."""
+    if os.environ.get(POLLING_VARIABLE) or not isinstance(
+        getattr(server, "observer", None), PollingObserver
+    ):
+        return None
+    native = Observer()
+    if isinstance(native, PollingObserver):
+        return None
+    schedule = native.schedule
+
+    def schedule_changes(
+        event_handler: FileSystemEventHandler,
+        path: str | Path,
+        *,
+        recursive: bool = False,
+        event_filter: list[type[FileSystemEvent]] | None = None,
+        follow_symlink: bool = False,
+    ) -> Any:
+        return schedule(
+            event_handler,
+            path,
+            recursive=recursive,
+            event_filter=event_filter or _CHANGES,
+            follow_symlink=follow_symlink,
+        )
+
+    native.schedule = schedule_changes  # type: ignore[method-assign]
+    polling: BaseObserver = server.observer
+    server.observer = native
+    if polling.emitters:
+        polling.start()
+    return polling

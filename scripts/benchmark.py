@@ -1,0 +1,273 @@
+"""Benchmark Casebook on synthetic sites of 10, 100 and 1,000 cases; see docs/guide/performance.md.
+
+For each size: a build with an empty cache (cold), builds with the cache filled (warm), and
+the same pages written as plain Markdown built by plain mkdocs-material, so the cost of
+Casebook's layer is a ratio measured in one run. Then the time from saving one case to the
+page showing the edit under `mkdocs serve --dirty`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from synthetic_cases import GENERATOR_VERSION, case_id, write_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE_PARTS = ("mkdocs.yml", "docs", "build_hooks", "overrides", "schema")
+_IGNORED = shutil.ignore_patterns("__pycache__")
+LAYER = re.compile(r"Casebook: \d+ cases? in ([\d.]+) seconds")
+
+
+@dataclass
+class Build:
+    seconds: float
+    peak_mb: float
+    layer_seconds: float | None
+
+
+def mkdocs_env(project: Path) -> dict[str, str]:
+    env = dict(os.environ, PYTHONPATH=str(project / "build_hooks"), NO_MKDOCS_2_WARNING="1")
+    # Authors' Python caches compiled modules; without it every run would compile the core and
+    # MkDocs again, which is not what an author waits for.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def run_build(project: Path, site: Path) -> Build:
+    """One `mkdocs build --strict` in its own process, as an author runs it."""
+    shutil.rmtree(site, ignore_errors=True)
+    env = mkdocs_env(project)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    assert process.stderr is not None
+    log = process.stderr.read().decode()
+    # wait4 reports this child's own peak memory; getrusage would give the largest child so far.
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"build of {project} failed:\n{log}")
+    match = LAYER.search(log)
+    return Build(seconds, usage.ru_maxrss / 1024, float(match.group(1)) if match else None)
+
+
+def make_project(workdir: Path, corpus: Path, count: int) -> Path:
+    """A copy of the site sources with the first `count` synthetic cases."""
+    project = workdir / f"casebook-{count}"
+    if not (project / "case_data" / case_id(count - 1)).is_dir():
+        shutil.rmtree(project, ignore_errors=True)
+        (project / "case_data").mkdir(parents=True)
+        for index in range(count):
+            shutil.copytree(corpus / case_id(index), project / "case_data" / case_id(index))
+    # The site sources may have changed since the cases were copied.
+    for part in SITE_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.rmtree(project / part, ignore_errors=True)
+            shutil.copytree(source, project / part, ignore=_IGNORED)
+        else:
+            shutil.copy2(source, project / part)
+    return project
+
+
+def make_plain_project(workdir: Path, project: Path, count: int) -> Path:
+    """The same pages as plain Markdown files, for plain mkdocs-material without our hooks."""
+    plain = workdir / f"plain-{count}"
+    shutil.rmtree(plain, ignore_errors=True)
+    shutil.copytree(project / "docs", plain / "docs")
+    shutil.copytree(project / "overrides", plain / "overrides")
+    env = mkdocs_env(project)
+    render = ["render", str(plain / "docs")]
+    subprocess.run(
+        [sys.executable, "-m", "casebook.cli", "--root", str(project), *render],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    for key in ("hooks", "watch"):
+        config.pop(key, None)
+    (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return plain
+
+
+def median(builds: list[Build]) -> Build:
+    layers = [b.layer_seconds for b in builds if b.layer_seconds is not None]
+    return Build(
+        statistics.median(b.seconds for b in builds),
+        max(b.peak_mb for b in builds),
+        statistics.median(layers) if layers else None,
+    )
+
+
+def compare(project: Path, plain: Path, site: Path, repeat: int) -> tuple[Build, Build]:
+    """Warm Casebook builds and plain builds, taken in turns so that a change in the machine's
+    load (other jobs) weighs on both alike."""
+    warm, bare = [], []
+    for _ in range(repeat):
+        warm.append(run_build(project, site))
+        bare.append(run_build(plain, site))
+    return median(warm), median(bare)
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def wait_for(url: str, needle: str, *, timeout: float, server: subprocess.Popen[bytes]) -> str:
+    """The text of `url` once it shows `needle`, polling every half second."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        if server.poll() is not None:
+            raise SystemExit(f"mkdocs serve stopped with exit code {server.returncode}")
+        if needle in (text := fetch(url)):
+            return text
+        time.sleep(0.5)
+    raise SystemExit(f"{needle!r} did not appear at {url} within {timeout} s")
+
+
+def reload_until(origin: str, url: str, needle: str, *, epoch: int, timeout: float) -> None:
+    """Do what the browser does: wait on MkDocs' livereload request until a newer build is
+    visible, then load the page again; until the page shows `needle`. Polling the page instead
+    would keep the server busy answering and slow down the build being measured."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        epoch = int(fetch(f"{origin}/livereload/{epoch}/1") or epoch)
+        if needle in fetch(url):
+            return
+    raise SystemExit(f"{needle!r} did not appear at {url} within {timeout} s")
+
+
+def page_epoch(text: str) -> int:
+    """The build a served page belongs to, from the livereload script MkDocs injects."""
+    match = re.search(r"livereload\((\d+), \d+\)", text)
+    assert match, "no livereload script in the served page"
+    return int(match.group(1))
+
+
+def serve_latency(project: Path, *, edits: int, dirty: bool, port: int) -> list[float]:
+    """Save one case at a time and time how long until the served page shows the edit."""
+    env = mkdocs_env(project)
+    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
+    if dirty:
+        command.append("--dirty")
+    log = (project.parent / f"serve{'-dirty' if dirty else ''}.log").open("wb")
+    process = subprocess.Popen(command, cwd=project, env=env, stdout=log, stderr=log)
+    origin = f"http://127.0.0.1:{port}"
+    base = f"{origin}/casebook/cases"
+    try:
+        wait_for(f"{base}/{case_id(0)}/", "Synthetic case 0", timeout=600, server=process)
+        latencies = []
+        for edit in range(edits):
+            index = edit * 7 % len(list((project / "case_data").iterdir()))
+            path = project / "case_data" / case_id(index) / "case.yaml"
+            text = path.read_text(encoding="utf-8")
+            marker = f"edit {time.time_ns()}"
+            # Alternate an edit shown on the case page only with one the home page lists too.
+            field, value = (
+                ("statement", f"Synthetic benchmark data ({marker}).")
+                if edit % 2 == 0
+                else ("title", f"Synthetic case {index} ({marker})")
+            )
+            edited, found = re.subn(rf"(?m)^  {field}: .*$", f"  {field}: '{value}'", text, count=1)
+            assert found == 1, (path, field)
+            time.sleep(1.0)  # let the server settle after the previous rebuild
+            page = f"{base}/{case_id(index)}/"
+            epoch = page_epoch(fetch(page))
+            started = time.perf_counter()
+            path.write_text(edited, encoding="utf-8")
+            reload_until(origin, page, marker, epoch=epoch, timeout=300)
+            latencies.append(time.perf_counter() - started)
+        return latencies
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+        log.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--repeat", type=int, default=3, help="warm builds per size (median)")
+    parser.add_argument("--edits", type=int, default=6, help="saves timed under mkdocs serve")
+    parser.add_argument("--full-serve", action="store_true", help="also time serve without --dirty")
+    parser.add_argument("--serve-only", action="store_true", help="skip the build timings")
+    parser.add_argument("--port", type=int, default=8799)
+    parser.add_argument(
+        "--workdir", type=Path, default=ROOT / ".cache" / "benchmark", help="(default: %(default)s)"
+    )
+    args = parser.parse_args(argv)
+    corpus = args.workdir / f"corpus-v{GENERATOR_VERSION}"
+    print(f"generating {max(args.sizes)} synthetic cases in {corpus} (once)...", file=sys.stderr)
+    write_corpus(corpus, count=max(args.sizes))
+    rows = []
+    for count in [] if args.serve_only else sorted(args.sizes):
+        print(f"building {count} cases...", file=sys.stderr)
+        project = make_project(args.workdir, corpus, count)
+        site = args.workdir / "site"
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        cold = run_build(project, site)
+        plain_project = make_plain_project(args.workdir, project, count)
+        warm, plain = compare(project, plain_project, site, args.repeat)
+        rows.append((count, cold, warm, plain))
+    if rows:
+        print(report(rows, load=os.getloadavg()[0]))
+    largest = make_project(args.workdir, corpus, max(args.sizes))
+    for dirty in (True, False) if args.full_serve else (True,):
+        edits = args.edits if dirty else 2
+        latencies = serve_latency(largest, edits=edits, dirty=dirty, port=args.port)
+        mode = "mkdocs serve --dirty" if dirty else "mkdocs serve"
+        shown = ", ".join(f"{s:.2f}" for s in latencies)
+        print(
+            f"\n{mode}, {max(args.sizes)} cases: save to page shown in {shown} s "
+            f"(median {statistics.median(latencies):.2f} s, max {max(latencies):.2f} s)"
+        )
+    return 0
+
+
+def report(rows: list[tuple[int, Build, Build, Build]], *, load: float) -> str:
+    lines = [
+        "| Cases | Cold build | Warm build | Plain Markdown | Warm / plain | Casebook layer "
+        "| Layer / plain | Warm per case | Peak memory | Plain peak |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for count, cold, warm, plain in rows:
+        layer = warm.layer_seconds or 0.0
+        lines.append(
+            f"| {count:,} | {cold.seconds:.1f} s | {warm.seconds:.1f} s | {plain.seconds:.1f} s "
+            f"| {warm.seconds / plain.seconds:.2f} | {layer:.2f} s "
+            f"| {layer / plain.seconds:.1%} | {warm.seconds / count * 1000:.0f} ms "
+            f"| {max(cold.peak_mb, warm.peak_mb):.0f} MB | {plain.peak_mb:.0f} MB |"
+        )
+    lines.append("")
+    for (small, _, before, _), (large, _, after, _) in itertools.pairwise(rows):
+        lines.append(
+            f"{small:,} -> {large:,} cases ({large / small:.0f}x): "
+            f"warm build {after.seconds / before.seconds:.1f}x the time"
+        )
+    lines.append(f"{os.cpu_count()} CPUs, load average {load:.2f} at the end.")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,197 @@
+"""Dirty rebuilds under `mkdocs serve --dirty`: which files count as modified, search, templates."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, cast
+
+import jinja2
+import pytest
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from serve_incremental import (
+    BuildTracker,
+    MemoryBytecodeCache,
+    Tracked,
+    expire_static_pages,
+    merge_search_index,
+    quiet_dirty_warning,
+    site_context,
+)
+
+
+def config(site_dir: Path, **extra: Any) -> MkDocsConfig:
+    plugins = SimpleNamespace(_current_plugin="casebook", **extra)
+    stub = SimpleNamespace(site_dir=str(site_dir), use_directory_urls=True, plugins=plugins)
+    return cast(MkDocsConfig, stub)
+
+
+def written(files: list[Tracked]) -> list[Tracked]:
+    """Files MkDocs would write in a dirty build; writes them, as MkDocs would."""
+    modified = [f for f in files if f.is_modified()]
+    for file in modified:
+        Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+        Path(file.abs_dest_path).write_text("built")
+    return modified
+
+
+def uris(files: list[Tracked]) -> list[str]:
+    return [f.src_uri for f in files]
+
+
+def test_only_pages_whose_text_changed_are_rebuilt(tmp_path: Path) -> None:
+    cfg = config(tmp_path / "site")
+    tracker = BuildTracker()
+    pages = {"index.md": "home", "cases/a/index.md": "A", "cases/b/index.md": "B"}
+    assert uris(written(tracker.files(cfg, pages=pages, copies={}, context="c"))) == list(pages)
+    tracker.succeeded()
+    assert written(tracker.files(cfg, pages=pages, copies={}, context="c")) == []
+    tracker.succeeded()
+    changed = {**pages, "cases/b/index.md": "B, edited"}
+    assert uris(written(tracker.files(cfg, pages=changed, copies={}, context="c"))) == [
+        "cases/b/index.md"
+    ]
+    assert not tracker.rebuilding_all
+
+
+def test_new_context_or_failed_build_rebuilds_everything(tmp_path: Path) -> None:
+    cfg = config(tmp_path / "site")
+    tracker = BuildTracker()
+    pages = {"index.md": "home", "cases/a/index.md": "A"}
+    written(tracker.files(cfg, pages=pages, copies={}, context="c"))
+    tracker.succeeded()
+    assert len(written(tracker.files(cfg, pages=pages, copies={}, context="tags changed"))) == 2
+    assert tracker.rebuilding_all
+    tracker.succeeded()
+    tracker.files(cfg, pages={**pages, "index.md": "new home"}, copies={}, context="tags changed")
+    tracker.failed()
+    assert len(written(tracker.files(cfg, pages=pages, copies={}, context="tags changed"))) == 2
+
+
+def test_build_that_failed_before_choosing_files_changes_nothing(tmp_path: Path) -> None:
+    # Invalid case data stops the build in on_config, before any file is chosen or written.
+    cfg = config(tmp_path / "site")
+    tracker = BuildTracker()
+    pages = {"index.md": "home", "cases/a/index.md": "A"}
+    written(tracker.files(cfg, pages=pages, copies={}, context="c"))
+    tracker.succeeded()
+    tracker.failed()
+    changed = {**pages, "cases/a/index.md": "A, fixed"}
+    assert uris(written(tracker.files(cfg, pages=changed, copies={}, context="c"))) == [
+        "cases/a/index.md"
+    ]
+
+
+def test_unfinished_build_is_compared_with_the_last_finished_one(tmp_path: Path) -> None:
+    cfg = config(tmp_path / "site")
+    tracker = BuildTracker()
+    written(tracker.files(cfg, pages={"a.md": "A"}, copies={}, context="c"))
+    tracker.succeeded()
+    tracker.files(cfg, pages={"a.md": "A2"}, copies={}, context="c")  # aborted: never written
+    assert uris(written(tracker.files(cfg, pages={"a.md": "A2"}, copies={}, context="c"))) == [
+        "a.md"
+    ]
+
+
+def test_copies_are_reused_until_their_source_changes(tmp_path: Path) -> None:
+    cfg = config(tmp_path / "site")
+    tracker = BuildTracker()
+    copies = {"cases/a/figures/x.png": str(tmp_path / "aaa-encoder1")}
+    first = tracker.files(cfg, pages={}, copies=copies, context="c")
+    written(first)
+    tracker.succeeded()
+    second = tracker.files(cfg, pages={}, copies=copies, context="c")
+    assert second[0] is first[0]
+    assert written(second) == []
+    tracker.succeeded()
+    third = tracker.files(
+        cfg, pages={}, copies={"cases/a/figures/x.png": str(tmp_path / "bbb-encoder1")}, context="c"
+    )
+    assert uris(written(third)) == ["cases/a/figures/x.png"]
+
+
+def test_site_context_follows_tags_and_configuration(tmp_path: Path) -> None:
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: x\n")
+    cfg = SimpleNamespace(config_file_path=str(config_file))
+    base = site_context(cast(MkDocsConfig, cfg), [("cases/a/index.md", ["Psoriasis"])])
+    assert base == site_context(cast(MkDocsConfig, cfg), [("cases/a/index.md", ["Psoriasis"])])
+    assert base != site_context(cast(MkDocsConfig, cfg), [("cases/a/index.md", ["Eczema"])])
+    assert base != site_context(cast(MkDocsConfig, cfg), [])
+    config_file.write_text("site_name: y\n")
+    assert base != site_context(cast(MkDocsConfig, cfg), [("cases/a/index.md", ["Psoriasis"])])
+
+
+def test_static_pages_expire_but_generated_ones_do_not(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    docs = tmp_path / "docs"
+    (docs / "guide").mkdir(parents=True)
+    (docs / "guide" / "index.md").write_text("# Guide")
+    guide = File("guide/index.md", str(docs), str(site), True)
+    generated = Tracked.generated(config(site), "cases/a/index.md", content="A")
+    for file in (guide, generated):
+        Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+        Path(file.abs_dest_path).write_text("built")
+    expire_static_pages(Files([guide, generated]))
+    assert not Path(guide.abs_dest_path).exists()
+    assert Path(generated.abs_dest_path).exists()
+
+
+def search_plugin(previous: list[dict[str, str]], current: list[dict[str, str]]) -> Any:
+    return SimpleNamespace(
+        search_index=SimpleNamespace(entries=current),
+        search_index_prev=SimpleNamespace(entries=previous),
+    )
+
+
+def entry(location: str) -> dict[str, str]:
+    return {"location": location, "title": location, "text": ""}
+
+
+def test_search_index_keeps_the_pages_that_were_not_rebuilt(tmp_path: Path) -> None:
+    previous = [entry(""), entry("guide/"), entry("cases/a/"), entry("cases/a/#discussion")]
+    current = [entry(""), entry("cases/a/"), entry("cases/a/#outcome")]
+    plugin = search_plugin(previous, current)
+    merge_search_index(config(tmp_path, get=lambda name: plugin), rebuilding_all=False)
+    assert [e["location"] for e in plugin.search_index.entries] == [
+        "guide/",
+        "",
+        "cases/a/",
+        "cases/a/#outcome",
+    ]
+    assert plugin.search_index_prev is None
+
+
+def test_search_index_of_a_full_rebuild_is_left_as_built(tmp_path: Path) -> None:
+    plugin = search_plugin([entry("removed/")], [entry(""), entry("guide/")])
+    merge_search_index(config(tmp_path, get=lambda name: plugin), rebuilding_all=True)
+    assert [e["location"] for e in plugin.search_index.entries] == ["", "guide/"]
+    assert plugin.search_index_prev is None
+
+
+def test_compiled_templates_are_reused_until_their_source_changes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cache = MemoryBytecodeCache()
+    sources = {"page.html": "Hello {{ name }}"}
+
+    def environment() -> jinja2.Environment:
+        return jinja2.Environment(loader=jinja2.DictLoader(sources), bytecode_cache=cache)
+
+    assert environment().get_template("page.html").render(name="A") == "Hello A"
+    second = environment()
+    monkeypatch.setattr(second, "compile", lambda *a, **k: pytest.fail("compiled again"))
+    assert second.get_template("page.html").render(name="B") == "Hello B"
+    sources["page.html"] = "Goodbye {{ name }}"
+    assert environment().get_template("page.html").render(name="C") == "Goodbye C"
+
+
+def test_dirty_build_warning_is_dropped_and_others_kept(caplog: pytest.LogCaptureFixture) -> None:
+    quiet_dirty_warning()
+    logger = logging.getLogger("mkdocs.commands.build")
+    with caplog.at_level(logging.WARNING):
+        logger.warning("A 'dirty' build is being performed, this will likely lead to ...")
+        logger.warning("Something else")
+    assert [r.getMessage() for r in caplog.records] == ["Something else"]
