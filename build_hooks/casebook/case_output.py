@@ -106,13 +106,16 @@ def build_case_outputs(
     image_cache = cache.root / IMAGES
     remembered = _remembered_checks(cache, key=fingerprint)
     # Where the case files are, as messages show it, is part of the key: warnings carry it.
-    settings = json.dumps(site, sort_keys=True, default=str)
-    common = _hash(fingerprint, settings, display_path(case_root, project_root))
+    variant = _hash(json.dumps(site, sort_keys=True, default=str), str(case_root))[:16]
+    common = _hash(fingerprint, variant, display_path(case_root, project_root))
     result = CasesResult()
     for folder in case_folders(case_root):
         result.files += 1
         key = _case_key(cache, folder, common=common)
-        cached = cache.get("cases", folder.name, key=key) if key else None
+        # One entry per case and settings: `casebook render` and `mkdocs build` may use
+        # different settings, and must not keep replacing each other's entries.
+        name = f"{folder.name}.{variant}"
+        cached = cache.get("cases", name, key=key) if key else None
         if isinstance(cached, CaseOutput) and _images_present(cached, str(image_cache)):
             result.outputs.append(cached)
             result.diagnostics.extend(cached.warnings)
@@ -128,7 +131,7 @@ def build_case_outputs(
         result.outputs.append(output)
         # A folder saved again while it was being read must not be remembered as this output.
         if key is not None and key == _case_key(cache, folder, common=common):
-            cache.put("cases", folder.name, output, key=key)
+            cache.put("cases", name, output, key=key)
     cache.save()
     return result
 
