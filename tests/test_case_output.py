@@ -162,3 +162,17 @@ def test_new_site_settings_render_again_but_decode_no_image(
     settings = SiteSettings(journal_title="Another journal")
     build_site_output(project_copy, settings=settings, include_drafts=False)
     assert calls == {"render_case_page": 1}
+
+
+def test_builds_with_different_settings_keep_their_own_entries(
+    project_copy: Path, calls: Counter[str]
+) -> None:
+    # `casebook render` uses default settings and `mkdocs build` those in mkdocs.yml.
+    other = SiteSettings(journal_title="Another journal")
+    build(project_copy)
+    build_site_output(project_copy, settings=other, include_drafts=False)
+    calls.clear()
+    build(project_copy)
+    build_cache._SHARED.clear()
+    build_site_output(project_copy, settings=other, include_drafts=False)
+    assert calls == {}

@@ -144,12 +144,16 @@ def build_case_outputs(
     remembered = _remembered_checks(cache, key=fingerprint)
     # Where the case files are, as messages show it, is part of the key: warnings carry it.
     site = json.dumps(settings.model_dump(), sort_keys=True, default=str)
-    common = _hash(fingerprint, site, display_path(case_root, project_root))
+    variant = _hash(site, str(case_root))[:16]
+    common = _hash(fingerprint, variant, display_path(case_root, project_root))
     result = CasesResult()
     for folder in case_folders(case_root):
         result.files += 1
         key = _case_key(cache, folder, common=common)
-        cached = cache.get("cases", folder.name, key=key) if key else None
+        # One entry per case and settings: `casebook render`, `mkdocs build` and `mkdocs serve`
+        # (whose site_url differs) must not keep replacing each other's entries.
+        name = f"{folder.name}.{variant}"
+        cached = cache.get("cases", name, key=key) if key else None
         if isinstance(cached, CaseOutput) and _files_present(cached, cache.root):
             result.outputs.append(cached)
             result.diagnostics.extend(cached.warnings)
@@ -167,7 +171,7 @@ def build_case_outputs(
         result.outputs.append(output)
         # A folder saved again while it was being read must not be remembered as this output.
         if key is not None and key == _case_key(cache, folder, common=common):
-            cache.put("cases", folder.name, output, key=key)
+            cache.put("cases", name, output, key=key)
     cache.save()
     return result
 
