@@ -10,7 +10,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from casebook.image_publish import _write_atomically
+from casebook.build_cache import write_atomically
 
 # Bump when chart_draw changes what it draws; matplotlib's version is in the key because a new
 # release may draw the same data into different bytes.
@@ -43,5 +43,5 @@ def publish_chart(spec: dict[str, Any], *, cache_dir: Path) -> PublishedChart:
     from casebook.chart_draw import draw_svg
 
     data = draw_svg(spec)
-    _write_atomically(cache_file, data)
+    write_atomically(cache_file, data)
     return PublishedChart(data, key, from_cache=False)

@@ -6,7 +6,6 @@ import contextlib
 import hashlib
 import io
 import os
-import tempfile
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 import PIL
 from PIL import ExifTags, Image, ImageCms, ImageOps, PngImagePlugin
 
+from casebook.build_cache import write_atomically
 from casebook.image_checks import ALLOWED_FORMATS, MAX_FIGURE_PIXELS
 
 # Bump when the encoding below changes; Pillow's version is part of the key because a new libjpeg,
@@ -67,7 +67,7 @@ def publish_image(source: Path, *, cache_dir: Path) -> PublishedImage:
         return _describe(cache_file, cache_file.read_bytes(), source_sha256=digest, from_cache=True)
     # A missing, unreadable or damaged cache entry is simply recomputed.
     data = reencode_image(raw)
-    _write_atomically(cache_file, data)
+    write_atomically(cache_file, data)
     return _describe(cache_file, data, source_sha256=digest, from_cache=False)
 
 
@@ -161,19 +161,6 @@ def _describe(file: Path, data: bytes, *, source_sha256: str, from_cache: bool) 
         from_cache=from_cache,
         file=file,
     )
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
 
 
 def find_metadata(source: Path | bytes) -> list[str]:
