@@ -50,8 +50,10 @@ class SiteSwap:
         """At the end of the build: no published image may carry metadata."""
         if not self._current:
             return
-        publish = importlib.import_module("casebook.image_publish")
-        leaks = publish.find_metadata_in_folder(self._current["staging"])
+        scan = importlib.import_module("casebook.published_scan")
+        config: MkDocsConfig = self._current["config"]
+        project_root = Path(str(config.config_file_path)).parent
+        leaks = scan.find_metadata_in_site(self._current["staging"], project_root=project_root)
         if leaks:
             lines = [f"{path}: {', '.join(found)}" for path, found in sorted(leaks.items())]
             raise PluginError("published images still carry metadata:\n" + "\n".join(lines))

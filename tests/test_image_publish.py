@@ -15,7 +15,6 @@ from casebook.image_publish import (
     ImagePublishError,
     PublishedImage,
     find_metadata,
-    find_metadata_in_folder,
     publish_image,
     reencode_image,
 )
@@ -297,16 +296,3 @@ def test_find_metadata_reads_paths_and_reports_unreadable_files(tmp_path: Path) 
     path = write(tmp_path / "x.jpg", camera_jpeg())
     assert "GPS position" in find_metadata(path)
     assert find_metadata(b"garbage") == ["unreadable image"]
-
-
-def test_find_metadata_in_folder(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    (site / "cases" / "a").mkdir(parents=True)
-    write(site / "cases" / "a" / "raw.JPG", camera_jpeg())
-    write(site / "cases" / "a" / "clean.png", reencode_image(annotated_png()))
-    write(site / "cases" / "a" / "notes.txt", b"Jane Doe")
-    write(site / "scan.png", annotated_png())
-    assert find_metadata_in_folder(site) == {
-        "cases/a/raw.JPG": find_metadata(camera_jpeg()),
-        "scan.png": find_metadata(annotated_png()),
-    }

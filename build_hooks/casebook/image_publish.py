@@ -180,17 +180,6 @@ def find_metadata(source: Path | bytes) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def find_metadata_in_folder(folder: Path) -> dict[str, list[str]]:
-    """Map each image under `folder` (as a relative POSIX path) to the metadata it carries."""
-    found: dict[str, list[str]] = {}
-    for path in sorted(folder.rglob("*")):
-        if path.suffix.lower() not in PUBLISHED_SUFFIXES or not path.is_file():
-            continue
-        if metadata := find_metadata(path):
-            found[path.relative_to(folder).as_posix()] = metadata
-    return found
-
-
 def _decoded_metadata(image: Image.Image) -> list[str]:
     found: list[str] = []
     exif = image.getexif()

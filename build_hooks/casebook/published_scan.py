@@ -1,0 +1,58 @@
+"""The last check of a build: no image anywhere in the finished site carries metadata.
+
+A thousand cases publish thousands of images, and decoding every one of them on every build
+took longer than all the rest of Casebook's work. Each image is judged by its own bytes: the
+verdict is kept in the build cache under the hash of those bytes, so identical content is
+decoded once, and anything new or changed (a figure copied by hand into docs/, a file a plugin
+wrote) is always decoded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from casebook.build_cache import CACHE_DIR, BuildCache, core_fingerprint
+from casebook.image_publish import PUBLISHED_SUFFIXES, find_metadata
+
+_KIND = "published-image-checks"
+
+
+def find_metadata_in_site(
+    folder: Path, *, project_root: Path | None = None
+) -> dict[str, list[str]]:
+    """Map each image under `folder` that carries metadata (as a relative POSIX path) to what
+    it carries; empty when every image holds pixels only. Verdicts are kept in the build cache
+    of `project_root`, if given."""
+    cache = BuildCache.shared(project_root / CACHE_DIR) if project_root is not None else None
+    key = core_fingerprint()
+    stored = cache.get(_KIND, "verdicts", key=key) if cache is not None else None
+    known: dict[bytes, list[str]] = stored if isinstance(stored, dict) else {}
+    # Only this build's verdicts are kept, so the table does not grow with every edit.
+    verdicts: dict[bytes, list[str]] = {}
+    leaks: dict[str, list[str]] = {}
+    for path in _images(folder):
+        with open(path, "rb") as handle:
+            data = handle.read()
+        digest = hashlib.sha256(data).digest()
+        found = verdicts.get(digest)
+        if found is None:
+            found = known.get(digest)
+        if found is None:
+            found = find_metadata(data)
+        verdicts[digest] = found
+        if found:
+            leaks[Path(path).relative_to(folder).as_posix()] = found
+    if cache is not None and verdicts != known:
+        cache.put(_KIND, "verdicts", verdicts, key=key)
+    return leaks
+
+
+def _images(folder: Path) -> Iterator[str]:
+    for directory, _, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(directory, name)
+            if name.lower().endswith(PUBLISHED_SUFFIXES) and os.path.isfile(path):
+                yield path
