@@ -15,7 +15,7 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from serve_incremental import (
     BuildTracker,
@@ -79,6 +79,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"internal error in Casebook ({type(exc).__name__}: {exc}); please report it, "
             "or set CASEBOOK_DEBUG=1 to see the traceback"
         ) from None
+    sanitizer: Any = importlib.import_module("casebook.page_sanitizer")
+    _state["sanitizer"] = sanitizer.PageSanitizer(project_root)
     for warning in _state["output"].warnings:
         log.warning(warning.format())
     if _state["command"] in {"build", "gh-deploy"} and not _state["dirty"]:
@@ -92,13 +94,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     output = _state["output"]
     context = site_context(config, ((case.page_uri, case.tags) for case in output.cases))
     for file in _tracker.files(
-        config, pages=output.pages, copies=output.asset_files, context=context
+        config,
+        pages=output.pages,
+        copies=output.asset_files,
+        contents=output.assets,
+        context=context,
     ):
         files.append(file)
     if _state["dirty"] and _tracker.rebuilding_all:
         expire_static_pages(files)
-    for uri, data in output.assets.items():
-        files.append(File.generated(config, uri, content=data))
     seconds = _state["seconds"] + time.perf_counter() - started
     # The layer's own cost, measured here because whole-build timings are too noisy to show it.
     count = f"{len(output.cases)} case{'' if len(output.cases) == 1 else 's'}"
@@ -112,8 +116,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Pages made from case data pass an allow-list sanitiser, whatever the Markdown made."""
     if page.file.src_uri in _state["output"].pages:
-        sanitize: Any = importlib.import_module("casebook.sanitize")
-        return str(sanitize.sanitize_html(html))
+        return str(_state["sanitizer"](page.file.src_uri, html))
     return html
 
 

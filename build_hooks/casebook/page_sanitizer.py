@@ -1,0 +1,35 @@
+"""Sanitise each generated page once per content: at a thousand cases, running the allow-list
+sanitiser over every page on every build cost more than everything else Casebook does."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from casebook.build_cache import CACHE_DIR, BuildCache, core_fingerprint
+from casebook.sanitize import sanitize_html
+
+_KIND = "sanitized-pages"
+
+
+class PageSanitizer:
+    """`sanitize_html` with the result kept in the build cache of `project_root`.
+
+    The key is the page's HTML and the core's fingerprint (which covers the allow-list and the
+    nh3 version), so a remembered result is exactly what sanitising would return now. One
+    entry per page: the cache does not grow with every edit.
+    """
+
+    def __init__(self, project_root: Path) -> None:
+        self._cache = BuildCache.shared(project_root / CACHE_DIR)
+        self._fingerprint = core_fingerprint()
+
+    def __call__(self, uri: str, html: str) -> str:
+        name = hashlib.sha256(uri.encode()).hexdigest()[:32]
+        key = f"{self._fingerprint}:{hashlib.sha256(html.encode()).hexdigest()}"
+        remembered = self._cache.get(_KIND, name, key=key)
+        if isinstance(remembered, str):
+            return remembered
+        cleaned = sanitize_html(html)
+        self._cache.put(_KIND, name, cleaned, key=key)
+        return cleaned
