@@ -84,8 +84,11 @@ class BuildTracker:
     def __init__(self) -> None:
         self._pages: dict[str, str] = {}
         self._copies: dict[str, Tracked] = {}
+        self._contents: dict[str, Tracked] = {}
         self._context: str | None = None
-        self._pending: tuple[dict[str, str], dict[str, Tracked], str] | None = None
+        self._pending: tuple[dict[str, str], dict[str, Tracked], dict[str, Tracked], str] | None = (
+            None
+        )
         self.rebuilding_all = True
 
     def files(
@@ -94,10 +97,12 @@ class BuildTracker:
         *,
         pages: Mapping[str, str],
         copies: Mapping[str, str],
+        contents: Mapping[str, bytes] | None = None,
         context: str,
     ) -> list[Tracked]:
-        """Files for `pages` (site path -> Markdown) and `copies` (site path -> a file whose
-        name changes with its content, as in the image cache)."""
+        """Files for `pages` (site path -> Markdown), `copies` (site path -> a file whose name
+        changes with its content, as in the image cache) and `contents` (site path -> bytes of
+        a generated download)."""
         self.rebuilding_all = context != self._context
         files = []
         for uri, text in pages.items():
@@ -105,24 +110,42 @@ class BuildTracker:
             assert isinstance(page, Tracked)
             page.changed = self.rebuilding_all or self._pages.get(uri) != text
             files.append(page)
+        # Copies and downloads are reused as they are: making thousands of File objects costs a
+        # tenth of a second, and writing thousands of unchanged downloads a second.
         copied: dict[str, Tracked] = {}
         for uri, path in copies.items():
-            # Reused as they are: making thousands of File objects costs a tenth of a second.
             copy = self._copies.get(uri)
             if copy is not None and copy.abs_src_path == path and copy.dest_dir == config.site_dir:
                 copy.changed = False
             else:
-                created = Tracked.generated(config, uri, abs_src_path=path)
-                assert isinstance(created, Tracked)
-                copy = created
+                copy = self._generated(config, uri, abs_src_path=path)
             copied[uri] = copy
+        generated: dict[str, Tracked] = {}
+        for uri, data in (contents or {}).items():
+            known = self._contents.get(uri)
+            if (
+                known is not None
+                and known.content_bytes == data
+                and known.dest_dir == config.site_dir
+            ):
+                known.changed = False
+            else:
+                known = self._generated(config, uri, content=data)
+            generated[uri] = known
         files.extend(copied.values())
-        self._pending = (dict(pages), copied, context)
+        files.extend(generated.values())
+        self._pending = (dict(pages), copied, generated, context)
         return files
+
+    @staticmethod
+    def _generated(config: MkDocsConfig, uri: str, **source: Any) -> Tracked:
+        created = Tracked.generated(config, uri, **source)
+        assert isinstance(created, Tracked)
+        return created
 
     def succeeded(self) -> None:
         if self._pending is not None:
-            self._pages, self._copies, self._context = self._pending
+            self._pages, self._copies, self._contents, self._context = self._pending
         self._pending = None
 
     def failed(self) -> None:
@@ -130,16 +153,23 @@ class BuildTracker:
         all next time. One that failed before (invalid case data, saved mid-edit) wrote nothing,
         and the next save should still rebuild one page, not a thousand."""
         if self._pending is not None:
-            self._pages, self._copies, self._context = {}, {}, None
+            self._pages, self._copies, self._contents, self._context = {}, {}, {}, None
         self._pending = None
 
 
 def site_context(config: MkDocsConfig, listings: Iterable[tuple[str, Iterable[str]]]) -> str:
-    """Digest of what every page's HTML depends on besides its own Markdown: the configuration
-    and, through the tag index, each case's tags."""
+    """Digest of what every page's HTML depends on besides its own Markdown: the configuration,
+    the theme overrides every page is rendered with, and, through the tag index, each case's
+    tags."""
     hasher = hashlib.sha256()
     if config.config_file_path:
         hasher.update(Path(config.config_file_path).read_bytes())
+    custom_dir = getattr(getattr(config, "theme", None), "custom_dir", None)
+    if custom_dir and os.path.isdir(custom_dir):
+        for path in sorted(Path(custom_dir).rglob("*")):
+            if path.is_file():
+                hasher.update(f"{path.relative_to(custom_dir).as_posix()}\0".encode())
+                hasher.update(hashlib.sha256(path.read_bytes()).digest())
     for uri, tags in listings:
         hasher.update(f"{uri}\0{'|'.join(tags)}\0".encode())
     return hasher.hexdigest()

@@ -112,6 +112,31 @@ def test_copies_are_reused_until_their_source_changes(tmp_path: Path) -> None:
     assert uris(written(third)) == ["cases/a/figures/x.png"]
 
 
+def test_downloads_are_written_again_only_when_their_bytes_change(tmp_path: Path) -> None:
+    # Each case publishes JATS and citation files: a thousand cases wrote five thousand
+    # unchanged files on every save.
+    cfg = config(tmp_path / "site")
+    tracker = BuildTracker()
+    contents = {"cases/a/a.bib": b"@article{a}", "cases/b/b.bib": b"@article{b}"}
+    first = tracker.files(cfg, pages={}, copies={}, contents=contents, context="c")
+    assert uris(written(first)) == list(contents)
+    tracker.succeeded()
+    assert written(tracker.files(cfg, pages={}, copies={}, contents=contents, context="c")) == []
+    tracker.succeeded()
+    edited = {**contents, "cases/b/b.bib": b"@article{b, title={edited}}"}
+    third = tracker.files(cfg, pages={}, copies={}, contents=edited, context="c")
+    assert uris(written(third)) == ["cases/b/b.bib"]
+    assert (
+        next(f for f in third if f.src_uri == "cases/b/b.bib").content_bytes
+        == edited["cases/b/b.bib"]
+    )
+    tracker.succeeded()
+    # A download whose file went missing from the site is written again.
+    Path(third[0].abs_dest_path).unlink()
+    again = tracker.files(cfg, pages={}, copies={}, contents=edited, context="c")
+    assert uris(written(again)) == ["cases/a/a.bib"]
+
+
 def test_site_context_follows_tags_and_configuration(tmp_path: Path) -> None:
     config_file = tmp_path / "mkdocs.yml"
     config_file.write_text("site_name: x\n")
@@ -122,6 +147,24 @@ def test_site_context_follows_tags_and_configuration(tmp_path: Path) -> None:
     assert base != site_context(cast(MkDocsConfig, cfg), [])
     config_file.write_text("site_name: y\n")
     assert base != site_context(cast(MkDocsConfig, cfg), [("cases/a/index.md", ["Psoriasis"])])
+
+
+def test_site_context_follows_theme_overrides(tmp_path: Path) -> None:
+    # Every page is rendered with the override templates: an edited override must rebuild all.
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: x\n")
+    overrides = tmp_path / "overrides" / "partials"
+    overrides.mkdir(parents=True)
+    (overrides / "footer.html").write_text("<footer>one</footer>")
+    theme = SimpleNamespace(custom_dir=str(tmp_path / "overrides"))
+    cfg = cast(MkDocsConfig, SimpleNamespace(config_file_path=str(config_file), theme=theme))
+    base = site_context(cfg, [])
+    assert base == site_context(cfg, [])
+    (overrides / "footer.html").write_text("<footer>two</footer>")
+    edited = site_context(cfg, [])
+    assert edited != base
+    (overrides / "header.html").write_text("<header></header>")
+    assert site_context(cfg, []) != edited
 
 
 def test_static_pages_expire_but_generated_ones_do_not(tmp_path: Path) -> None:

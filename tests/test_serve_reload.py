@@ -1,4 +1,5 @@
-"""`mkdocs serve` shows edits to case data, templates and core code without a restart."""
+"""`mkdocs serve` shows edits to case data, templates, theme overrides and core code without a
+restart, both plain and with `--dirty` (what `./dev.sh serve` runs)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,15 @@ from sites import MKDOCS, free_port, mkdocs_env, wait_for
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+@pytest.fixture(scope="module", params=["plain", "dirty"])
+def served(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[tuple[Path, str]]:
     project = copy_project(tmp_path_factory.mktemp("serve") / "project")
     port = free_port()
+    dirty = ["--dirty"] if request.param == "dirty" else []
     process = subprocess.Popen(
-        [*MKDOCS, "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        [*MKDOCS, "serve", *dirty, "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
         cwd=project,
         env=mkdocs_env(project),
         stdout=subprocess.DEVNULL,
@@ -69,6 +73,16 @@ def test_core_code_edit_shows(served: tuple[Path, str]) -> None:
         'f"{stain}, edited core code ×',
     )
     wait_for(url, "edited core code ×40", timeout=60)
+
+
+def test_theme_override_edit_shows(served: tuple[Path, str]) -> None:
+    project, url = served
+    edit(
+        project / "overrides" / "main.html",
+        "{% block extrahead %}",
+        '{% block extrahead %}<meta name="casebook-test" content="edited override">',
+    )
+    wait_for(url, 'content="edited override"', timeout=60)
 
 
 def test_new_draft_case_shows_in_preview(served: tuple[Path, str]) -> None:
