@@ -39,3 +39,20 @@ def test_no_feed_without_a_public_address() -> None:
     settings = SETTINGS.model_copy(update={"base_url": None})
     record = build_record(example_article(), settings=settings)
     assert atom_feed([record], settings=settings) is None
+
+
+def test_feed_holds_only_the_newest_cases() -> None:
+    record = build_record(example_article(), settings=SETTINGS)
+    records = [
+        dataclasses.replace(
+            record, case_id=f"case-{day}", title=f"Case {day}", date=datetime.date(2026, 1, day)
+        )
+        for day in range(1, 29)
+    ]
+    settings = SETTINGS.model_copy(update={"feed_entries": 3})
+    xml = atom_feed(records, settings=settings)
+    assert xml is not None
+    feed = etree.fromstring(xml.encode("utf-8"))
+    titles = [e.findtext(f"{ATOM}title") for e in feed.findall(f"{ATOM}entry")]
+    assert titles == ["Case 28", "Case 27", "Case 26"]
+    assert feed.findtext(f"{ATOM}updated") == "2026-01-28T00:00:00Z"

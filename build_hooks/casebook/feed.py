@@ -1,4 +1,4 @@
-"""The Atom feed of published cases, newest first, so readers and aggregators see new cases."""
+"""The Atom feed of the newest published cases, so readers and aggregators see new cases."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ def atom_feed(records: list[ScholarlyRecord], *, settings: SiteSettings) -> str 
     published = [r for r in records if r.date is not None and r.url is not None]
     if not published or settings.base_url is None:
         return None
-    entries = sorted(published, key=lambda r: (r.date, r.case_id), reverse=True)
+    newest = sorted(published, key=lambda r: (r.date, r.case_id), reverse=True)
+    entries = newest[: settings.feed_entries]
     return (
         markup_environment()
         .get_template("feed.atom.j2")

@@ -92,3 +92,7 @@ class SiteSettings(Strict):
     cases_per_page: Annotated[int, Field(ge=10)] = 100
     """How many cases the home page lists; older ones continue on archive/2/, archive/3/ and so
     on, so that no page grows with the collection and an edit rebuilds one short page."""
+
+    feed_entries: Annotated[int, Field(ge=1)] = 50
+    """How many of the newest cases the Atom feed lists. Readers' feed software fetches the
+    feed over and over; a feed of every case would grow with the collection."""
