@@ -147,6 +147,7 @@ def build_case_outputs(
     variant = _hash(site, str(case_root))[:16]
     common = _hash(fingerprint, variant, display_path(case_root, project_root))
     result = CasesResult()
+    present = _CachedFiles(cache.root)
     for folder in case_folders(case_root):
         result.files += 1
         key = _case_key(cache, folder, common=common)
@@ -154,7 +155,7 @@ def build_case_outputs(
         # (whose site_url differs) must not keep replacing each other's entries.
         name = f"{folder.name}.{variant}"
         cached = cache.get("cases", name, key=key) if key else None
-        if isinstance(cached, CaseOutput) and _files_present(cached, cache.root):
+        if isinstance(cached, CaseOutput) and present.hold(cached):
             result.outputs.append(cached)
             result.diagnostics.extend(cached.warnings)
             result.reused += 1
@@ -185,12 +186,28 @@ def _case_key(cache: BuildCache, folder: Path, *, common: str) -> str | None:
     return None if tree is None else _hash(common, folder.name, tree)
 
 
-def _files_present(output: CaseOutput, cache_root: Path) -> bool:
-    # Deleting part of the cache must not leave pages pointing at nothing.
-    images, charts = os.fspath(cache_root / IMAGES), os.fspath(cache_root / CHARTS)
-    return all(os.path.isfile(f"{images}/{name}") for name in output.images.values()) and all(
-        os.path.isfile(f"{charts}/{name}") for name in output.charts.values()
-    )
+class _CachedFiles:
+    """Which figure and chart files the cache holds, listed once per build: deleting part of
+    the cache must not leave pages pointing at nothing, and checking thousands of files one by
+    one took a twentieth of a second of every preview rebuild."""
+
+    def __init__(self, cache_root: Path) -> None:
+        self._root = cache_root
+        self._names: dict[str, set[str]] = {}
+
+    def hold(self, output: CaseOutput) -> bool:
+        return self._listed(IMAGES).issuperset(output.images.values()) and self._listed(
+            CHARTS
+        ).issuperset(output.charts.values())
+
+    def _listed(self, folder: str) -> set[str]:
+        if folder not in self._names:
+            try:
+                with os.scandir(self._root / folder) as entries:
+                    self._names[folder] = {e.name for e in entries if e.is_file()}
+            except OSError:
+                self._names[folder] = set()
+        return self._names[folder]
 
 
 def _remembered_checks(cache: BuildCache, *, key: str) -> ContentCheck:

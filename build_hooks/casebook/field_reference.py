@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -26,10 +27,18 @@ class Section:
 
 
 def field_reference_page() -> str:
+    return environment().get_template("field_reference.md.j2").render(sections=_sections())
+
+
+@functools.cache
+def _sections() -> tuple[Section, ...]:
+    """Made once per import of the models: generating the JSON Schema took a twentieth of a
+    second of every preview rebuild. `mkdocs serve` imports the core again when its code
+    changes, so an edited model still shows."""
     schema = case_schema()
     sections = [_section("case.yaml (top level)", schema, schema)]
     sections += [_section(name, spec, schema) for name, spec in sorted(schema["$defs"].items())]
-    return environment().get_template("field_reference.md.j2").render(sections=sections)
+    return tuple(sections)
 
 
 def _section(name: str, spec: dict[str, Any], schema: dict[str, Any]) -> Section:
