@@ -123,3 +123,25 @@ def test_shared_cache_is_one_object_per_folder(tmp_path: Path) -> None:
 
 def test_core_fingerprint_is_stable() -> None:
     assert core_fingerprint() == core_fingerprint()
+
+
+def test_core_fingerprint_follows_every_edit_to_the_core(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "casebook"
+    (package / "templates").mkdir(parents=True)
+    (package / "render.py").write_text("x = 1")
+    template = package / "templates" / "page.md.j2"
+    template.write_text("A")
+    monkeypatch.setattr(build_cache, "_PACKAGE_DIR", package)
+    monkeypatch.setattr(build_cache, "_FINGERPRINT", {})
+    # Remember even brand-new files, so the test sees the remembered fingerprint being used.
+    monkeypatch.setattr(build_cache, "_RACY_SECONDS", 0.0)
+    first = core_fingerprint()
+    assert build_cache._FINGERPRINT
+    assert core_fingerprint() == first
+    template.write_text("Edited")
+    second = core_fingerprint()
+    assert second != first
+    (package / "templates" / "new.md.j2").write_text("")
+    assert core_fingerprint() not in {first, second}
