@@ -19,6 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from serve_incremental import (
     BuildTracker,
+    IdleCollector,
     MemoryBytecodeCache,
     expire_static_pages,
     merge_search_index,
@@ -33,6 +34,7 @@ _state: dict[str, Any] = {"command": "build", "dirty": False, "signature": None}
 # Kept across the rebuilds of one `mkdocs serve`, which never reloads this module.
 _tracker = BuildTracker()
 _templates = MemoryBytecodeCache()
+_collector = IdleCollector()
 _swap = SiteSwap()
 
 
@@ -61,6 +63,8 @@ def _core() -> ModuleType:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     started = time.perf_counter()
+    if _state["command"] == "serve":
+        _collector.build_started()
     core = _core()
     errors = importlib.import_module("casebook.errors")
     project_root = Path(str(config.config_file_path)).parent
@@ -143,10 +147,14 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         merge_search_index(config, rebuilding_all=_tracker.rebuilding_all)
     _swap.check()
     _tracker.succeeded()
+    if _state["command"] == "serve":
+        _collector.build_finished()
 
 
 def on_build_error(*, error: Exception) -> None:
     _tracker.failed()
+    if _state["command"] == "serve":
+        _collector.build_finished()
 
 
 def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -155,6 +163,7 @@ def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
 
 
 def on_shutdown() -> None:
+    _collector.stop()
     _swap.close()
     if _state.get("polling") is not None:
         _state["polling"].stop()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import logging
+import time
+import weakref
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
@@ -13,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from serve_incremental import (
     BuildTracker,
+    IdleCollector,
     MemoryBytecodeCache,
     Tracked,
     expire_static_pages,
@@ -238,3 +242,45 @@ def test_dirty_build_warning_is_dropped_and_others_kept(caplog: pytest.LogCaptur
         logger.warning("A 'dirty' build is being performed, this will likely lead to ...")
         logger.warning("Something else")
     assert [r.getMessage() for r in caplog.records] == ["Something else"]
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_idle_collector_freezes_after_a_build_and_collects_when_idle() -> None:
+    collector = IdleCollector(delay=0.05)
+    garbage = _Cycle()
+    alive = weakref.ref(garbage)
+    try:
+        collector.build_finished()
+        # Frozen: the next build's collections do not walk what the last build left.
+        assert gc.get_freeze_count() > 0
+        del garbage
+        gc.collect()
+        assert alive() is not None, "a frozen cycle is not collected during a build"
+        deadline = time.monotonic() + 5
+        while alive() is not None:
+            assert time.monotonic() < deadline, "the idle collection never ran"
+            time.sleep(0.02)
+        assert gc.get_freeze_count() > 0
+    finally:
+        collector.stop()
+    assert gc.get_freeze_count() == 0
+
+
+def test_idle_collection_waits_while_a_build_runs() -> None:
+    collector = IdleCollector(delay=0.05)
+    try:
+        collector.build_finished()
+        collector.build_started()  # a save within the delay: no collection during this build
+        garbage = _Cycle()
+        alive = weakref.ref(garbage)
+        del garbage
+        time.sleep(0.2)
+        assert alive() is not None
+    finally:
+        collector.stop()
+    gc.collect()
+    assert alive() is None
