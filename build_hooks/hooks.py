@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import os
@@ -89,6 +90,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(warning.format())
     if _state["command"] in {"build", "gh-deploy"} and not _state["dirty"]:
         _swap.begin(config)
+    if _state["command"] != "serve":
+        # The case outputs live until the process ends: keep the garbage collections of the
+        # rest of a one-off build from walking them (a third of a second at 1,000 cases).
+        gc.freeze()
     _state["seconds"] = time.perf_counter() - started
     return config
 
