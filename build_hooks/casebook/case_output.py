@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from casebook.article import Article
-from casebook.build_cache import BuildCache, core_fingerprint
+from casebook.build_cache import BuildCache, core_fingerprint, write_atomically
 from casebook.chart_publish import publish_chart
 from casebook.chart_specs import ChartView
 from casebook.errors import Diagnostic
@@ -26,6 +27,8 @@ IMAGES = "images"
 """Folder of re-encoded figures inside the build cache, named by the source's content hash."""
 CHARTS = "charts"
 """Folder of drawn charts inside the build cache, named by a hash of their data."""
+DOWNLOADS = "downloads"
+"""Folder of generated downloads inside the build cache, named by a hash of their bytes."""
 
 
 @dataclass(frozen=True)
@@ -53,8 +56,9 @@ class CaseOutput:
     """site path of a figure -> name of its re-encoded file in the image cache."""
     charts: dict[str, str]
     """site path of a chart -> name of its drawn file in the chart cache."""
-    files: dict[str, bytes]
-    """site path of a small generated file (citation downloads, JATS) -> its bytes."""
+    downloads: dict[str, str]
+    """site path of a generated download (citation files, JATS) -> name of the file holding it
+    in the download cache: a thousand cases' downloads need not sit in memory."""
     heads: dict[str, str]
     """site path of a Markdown page -> HTML for its <head> (scholarly metadata)."""
     record: ScholarlyRecord
@@ -64,7 +68,6 @@ class CaseOutput:
 
 @dataclass
 class CasesResult:
-    outputs: list[CaseOutput] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
     reused: int = 0
@@ -123,11 +126,24 @@ def render_case_output(
         },
         images=images,
         charts=charts,
-        files=scholarly.files,
+        downloads={
+            uri: _store_download(data, cache_dir=cache_root / DOWNLOADS)
+            for uri, data in scholarly.files.items()
+        },
         heads={article.page_uri: scholarly.head_html},
         record=scholarly.record,
         warnings=warnings,
     )
+
+
+def _store_download(data: bytes, *, cache_dir: Path) -> str:
+    name = hashlib.sha256(data).hexdigest()
+    path = cache_dir / name
+    with contextlib.suppress(OSError):
+        if path.stat().st_size == len(data):
+            return name
+    write_atomically(path, data)
+    return name
 
 
 def _charts(article: Article) -> list[ChartView]:
@@ -136,10 +152,16 @@ def _charts(article: Article) -> list[ChartView]:
 
 
 def build_case_outputs(
-    case_root: Path, *, project_root: Path, settings: SiteSettings, cache: BuildCache
+    case_root: Path,
+    *,
+    project_root: Path,
+    settings: SiteSettings,
+    cache: BuildCache,
+    consume: Callable[[CaseOutput], None],
 ) -> CasesResult:
-    """Every case's output, reusing the cached one when nothing it depends on changed; every
-    error of every case is collected."""
+    """Hand every case's output to `consume`, one at a time, reusing the cached one when
+    nothing it depends on changed; every error of every case is collected. One at a time: a
+    thousand cases' outputs held at once added a third to a build's peak memory."""
     fingerprint = core_fingerprint()
     remembered = _remembered_checks(cache, key=fingerprint)
     # Where the case files are, as messages show it, is part of the key: warnings carry it.
@@ -156,7 +178,7 @@ def build_case_outputs(
         name = f"{folder.name}.{variant}"
         cached = cache.get("cases", name, key=key) if key else None
         if isinstance(cached, CaseOutput) and present.hold(cached):
-            result.outputs.append(cached)
+            consume(cached)
             result.diagnostics.extend(cached.warnings)
             result.reused += 1
             continue
@@ -169,7 +191,7 @@ def build_case_outputs(
         output = render_case_output(
             article, settings=settings, cache_root=cache.root, warnings=tuple(diagnostics)
         )
-        result.outputs.append(output)
+        consume(output)
         # A folder saved again while it was being read must not be remembered as this output.
         if key is not None and key == _case_key(cache, folder, common=common):
             cache.put("cases", name, output, key=key)
@@ -196,9 +218,11 @@ class _CachedFiles:
         self._names: dict[str, set[str]] = {}
 
     def hold(self, output: CaseOutput) -> bool:
-        return self._listed(IMAGES).issuperset(output.images.values()) and self._listed(
-            CHARTS
-        ).issuperset(output.charts.values())
+        return (
+            self._listed(IMAGES).issuperset(output.images.values())
+            and self._listed(CHARTS).issuperset(output.charts.values())
+            and self._listed(DOWNLOADS).issuperset(output.downloads.values())
+        )
 
     def _listed(self, folder: str) -> set[str]:
         if folder not in self._names:
