@@ -145,3 +145,21 @@ def test_core_fingerprint_follows_every_edit_to_the_core(
     assert second != first
     (package / "templates" / "new.md.j2").write_text("")
     assert core_fingerprint() not in {first, second}
+
+
+def test_values_are_kept_in_memory_only_for_processes_that_rebuild(tmp_path: Path) -> None:
+    root = tmp_path / "cache"
+    serving = BuildCache(root)
+    serving.put("cases", "a", {"page": "A"}, key="k")
+    serving.put("pages", "a", "<p>A</p>", key="k", remember=False)
+    (root / "cases" / "a.pickle").unlink()
+    (root / "pages" / "a.pickle").unlink()
+    # A preview reads its own values back from memory, except those it asked not to keep.
+    assert serving.get("cases", "a", key="k") == {"page": "A"}
+    assert serving.get("pages", "a", key="k") is None
+    once = BuildCache(root)
+    once.remember_values = False
+    once.put("cases", "b", {"page": "B"}, key="k")
+    assert once.get("cases", "b", key="k") == {"page": "B"}
+    (root / "cases" / "b.pickle").unlink()
+    assert once.get("cases", "b", key="k") is None

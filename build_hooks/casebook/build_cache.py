@@ -41,8 +41,11 @@ class BuildCache:
         self._memo: dict[str, tuple[_Stat, str]] = {}
         self._memo_changed = False
         # Values read or written in this process: `mkdocs serve` rebuilds in one process, and a
-        # key names its content, so a remembered value can never be out of date.
+        # key names its content, so a remembered value can never be out of date. A one-off
+        # build turns this off: it reads each value once, and holding a thousand cases' output
+        # for the whole build would add a third to its peak memory.
         self._values: dict[tuple[str, str], tuple[str, Any]] = {}
+        self.remember_values = True
         with contextlib.suppress(OSError, pickle.PickleError, EOFError, ValueError, TypeError):
             loaded = pickle.loads(self._memo_file.read_bytes())
             if isinstance(loaded, dict):
@@ -100,8 +103,9 @@ class BuildCache:
             found = _SHARED[root] = cls(root)
         return found
 
-    def get(self, kind: str, name: str, *, key: str) -> Any | None:
-        """The value stored for `name` under `key`; None if absent, stale or unreadable."""
+    def get(self, kind: str, name: str, *, key: str, remember: bool = True) -> Any | None:
+        """The value stored for `name` under `key`; None if absent, stale or unreadable.
+        `remember=False` keeps it out of memory, for values read once per change."""
         remembered = self._values.get((kind, name))
         if remembered is not None and remembered[0] == key:
             return remembered[1]
@@ -113,14 +117,16 @@ class BuildCache:
             return None
         if stored_key != key:
             return None
-        self._values[kind, name] = (key, value)
+        if remember and self.remember_values:
+            self._values[kind, name] = (key, value)
         return value
 
-    def put(self, kind: str, name: str, value: Any, *, key: str) -> None:
+    def put(self, kind: str, name: str, value: Any, *, key: str, remember: bool = True) -> None:
         """Store `value` for `name`, replacing what was there: one entry per name, so the cache
         does not grow with every edit."""
         write_atomically(self._path(kind, name), pickle.dumps((key, value), protocol=5))
-        self._values[kind, name] = (key, value)
+        if remember and self.remember_values:
+            self._values[kind, name] = (key, value)
 
     def save(self) -> None:
         """Persist the remembered file digests; a failure only costs re-reading next time."""

@@ -27,9 +27,10 @@ class PageSanitizer:
     def __call__(self, uri: str, html: str) -> str:
         name = hashlib.sha256(uri.encode()).hexdigest()[:32]
         key = f"{self._fingerprint}:{hashlib.sha256(html.encode()).hexdigest()}"
-        remembered = self._cache.get(_KIND, name, key=key)
+        # Not kept in memory: a preview sanitises only the pages that changed.
+        remembered = self._cache.get(_KIND, name, key=key, remember=False)
         if isinstance(remembered, str):
             return remembered
         cleaned = sanitize_html(html)
-        self._cache.put(_KIND, name, cleaned, key=key)
+        self._cache.put(_KIND, name, cleaned, key=key, remember=False)
         return cleaned

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -11,9 +12,17 @@ from typing import Any
 from pydantic import ValidationError
 
 from casebook.build_cache import CACHE_DIR, BuildCache
-from casebook.case_output import CHARTS, IMAGES, CaseListing, build_case_outputs
+from casebook.case_output import (
+    CHARTS,
+    DOWNLOADS,
+    IMAGES,
+    CaseListing,
+    CaseOutput,
+    build_case_outputs,
+)
 from casebook.errors import CaseDataError, Diagnostic
 from casebook.field_reference import field_reference_page
+from casebook.metadata import ScholarlyRecord
 from casebook.render import render_home_pages
 from casebook.scholarly import site_files
 from casebook.settings import SiteSettings
@@ -26,8 +35,8 @@ class SiteOutput:
     assets: dict[str, bytes] = field(default_factory=dict)
     """site path of a published file -> its bytes."""
     asset_files: dict[str, str] = field(default_factory=dict)
-    """site path of a published file -> path of the file on disk holding it (figures, from the
-    cache), so a thousand cases' images need not sit in memory."""
+    """site path of a published file -> path of the file on disk holding it (figures, charts
+    and downloads, from the cache), so a thousand cases' files need not sit in memory."""
     cases: list[CaseListing] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
     heads: dict[str, str] = field(default_factory=dict)
@@ -65,33 +74,73 @@ def read_settings(
 
 
 def build_site_output(
-    project_root: Path, *, settings: SiteSettings, include_drafts: bool
+    project_root: Path, *, settings: SiteSettings, include_drafts: bool, rebuilds: bool = False
 ) -> SiteOutput:
-    """Load, validate and render every case; raise CaseDataError listing every problem."""
-    site = settings.model_dump()
+    """Load, validate and render every case; raise CaseDataError listing every problem.
+
+    `rebuilds`: this process will build again (a preview server), so cached case output is
+    kept in memory between builds.
+    """
     cache = BuildCache.shared(project_root / CACHE_DIR)
+    cache.remember_values = rebuilds
+    collected = SiteCollector(
+        cache.root, include_drafts=include_drafts, feed_size=settings.feed_entries
+    )
     result = build_case_outputs(
-        project_root / settings.case_dir, project_root=project_root, settings=settings, cache=cache
+        project_root / settings.case_dir,
+        project_root=project_root,
+        settings=settings,
+        cache=cache,
+        consume=collected.add,
     )
     if result.errors:
         raise CaseDataError(result.diagnostics, files=result.files)
-    cases = [c for c in result.outputs if include_drafts or c.listing.published]
-    # A draft left out of the build must not fail a strict build with its warnings; its
-    # errors still fail it, and `casebook check` reports both.
-    output = SiteOutput(
-        cases=[c.listing for c in cases],
-        warnings=[w for c in cases for w in c.warnings],
-        reused=result.reused,
-    )
-    output.pages.update(render_home_pages(output.cases, site=site))
-    output.pages["guide/fields.md"] = field_reference_page()
-    images, charts = os.fspath(cache.root / IMAGES), os.fspath(cache.root / CHARTS)
-    for case in cases:
-        output.pages.update(case.pages)
-        output.heads.update(case.heads)
-        output.assets.update(case.files)
-        output.asset_files.update({uri: f"{images}/{name}" for uri, name in case.images.items()})
-        output.asset_files.update({uri: f"{charts}/{name}" for uri, name in case.charts.items()})
-    feed_files, output.site_head = site_files([c.record for c in cases], settings=settings)
+    output = collected.output
+    output.reused = result.reused
+    site_pages = render_home_pages(output.cases, site=settings.model_dump())
+    site_pages["guide/fields.md"] = field_reference_page()
+    output.pages = {**site_pages, **output.pages}
+    newest = [entry[2] for entry in sorted(collected.newest, key=lambda e: e[:2], reverse=True)]
+    feed_files, output.site_head = site_files(newest, settings=settings)
     output.assets.update(feed_files)
     return output
+
+
+class SiteCollector:
+    """Takes what the site needs from each case's output as it comes, and lets the rest go."""
+
+    def __init__(self, cache_root: Path, *, include_drafts: bool, feed_size: int) -> None:
+        self.output = SiteOutput()
+        self.newest: list[tuple[str, str, ScholarlyRecord]] = []
+        self._include_drafts = include_drafts
+        self._feed_size = feed_size
+        self._folders = {
+            "images": os.fspath(cache_root / IMAGES),
+            "charts": os.fspath(cache_root / CHARTS),
+            "downloads": os.fspath(cache_root / DOWNLOADS),
+        }
+
+    def add(self, case: CaseOutput) -> None:
+        # A draft left out of the build must not fail a strict build with its warnings; its
+        # errors still fail it, and `casebook check` reports both.
+        if not (self._include_drafts or case.listing.published):
+            return
+        output = self.output
+        output.cases.append(case.listing)
+        output.warnings.extend(case.warnings)
+        output.pages.update(case.pages)
+        output.heads.update(case.heads)
+        for kind, files in (
+            ("images", case.images),
+            ("charts", case.charts),
+            ("downloads", case.downloads),
+        ):
+            folder = self._folders[kind]
+            output.asset_files.update({uri: f"{folder}/{name}" for uri, name in files.items()})
+        # Only the newest cases reach the feed; the order is the feed's own (date, then id).
+        date = case.record.date.isoformat() if case.record.date else ""
+        entry = (date, case.record.case_id, case.record)
+        if len(self.newest) < self._feed_size:
+            heapq.heappush(self.newest, entry)
+        elif entry[:2] > self.newest[0][:2]:
+            heapq.heapreplace(self.newest, entry)
