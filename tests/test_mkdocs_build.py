@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -40,6 +42,24 @@ def test_strict_build_renders_case_home_and_figures(built: tuple[Path, Path, str
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "Palmoplantar pustulosis with atopic dermatitis responding to baricitinib" in home
     assert (site / "search" / "search_index.json").is_file()
+
+
+def test_pages_keep_titles_heads_and_search_text_after_their_text_is_let_go(
+    built: tuple[Path, Path, str],
+) -> None:
+    # A one-off build lets each case page's Markdown and HTML go once used (peak memory); the
+    # title, the scholarly head, the tag listing and the search index must still have them.
+    _, site, _ = built
+    title = "Palmoplantar pustulosis with atopic dermatitis responding to baricitinib"
+    page = (site / "cases" / "ppp-ad-baricitinib" / "index.html").read_text(encoding="utf-8")
+    assert f"<title>{title} - Casebook</title>" in page
+    assert f'<meta name="citation_title" content="{title}">' in page
+    tags = (site / "tags" / "index.html").read_text(encoding="utf-8")
+    assert re.search(rf'href="\.\./cases/ppp-ad-baricitinib/">\s*{title}\s*</a>', tags)
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    case = [d for d in index["docs"] if d["location"] == "cases/ppp-ad-baricitinib/"]
+    assert case and case[0]["title"] == title
+    assert any("baricitinib" in d["text"] for d in index["docs"] if "ppp-ad" in d["location"])
 
 
 def test_nav_does_not_list_cases(built: tuple[Path, Path, str]) -> None:
