@@ -248,8 +248,8 @@ def main(argv: list[str] | None = None) -> int:
 def report(rows: list[tuple[int, Build, Build, Build]], *, load: float) -> str:
     lines = [
         "| Cases | Cold build | Warm build | Plain Markdown | Warm / plain | Casebook layer "
-        "| Layer / plain | Warm per case | Peak memory | Plain peak |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Layer / plain | Warm per case | Peak, warm | Peak, cold | Plain peak |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for count, cold, warm, plain in rows:
         layer = warm.layer_seconds or 0.0
@@ -257,7 +257,7 @@ def report(rows: list[tuple[int, Build, Build, Build]], *, load: float) -> str:
             f"| {count:,} | {cold.seconds:.1f} s | {warm.seconds:.1f} s | {plain.seconds:.1f} s "
             f"| {warm.seconds / plain.seconds:.2f} | {layer:.2f} s "
             f"| {layer / plain.seconds:.1%} | {warm.seconds / count * 1000:.0f} ms "
-            f"| {max(cold.peak_mb, warm.peak_mb):.0f} MB | {plain.peak_mb:.0f} MB |"
+            f"| {warm.peak_mb:.0f} MB | {cold.peak_mb:.0f} MB | {plain.peak_mb:.0f} MB |"
         )
     lines.append("")
     for (small, _, before, _), (large, _, after, _) in itertools.pairwise(rows):
