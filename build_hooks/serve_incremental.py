@@ -167,10 +167,12 @@ class IdleCollector:
     of a second of one rebuild in three. After each build everything alive is frozen, so
     collections during the next build only look at new objects; once the server has been idle
     for `delay` seconds, the previous build's garbage is collected and the survivors frozen
-    again.
+    again. The delay is short: the browser reloads the page within a few hundredths of a
+    second of the build, and the collection should be over while the author reads it, not be
+    running when the next save comes.
     """
 
-    def __init__(self, delay: float = 1.0) -> None:
+    def __init__(self, delay: float = 0.25) -> None:
         self._delay = delay
         self._timer: threading.Timer | None = None
 
