@@ -46,6 +46,8 @@ class BuildCache:
         # for the whole build would add a third to its peak memory.
         self._values: dict[tuple[str, str], tuple[str, Any]] = {}
         self.remember_values = True
+        self.folder_keys: dict[str, tuple[str, str]] = {}
+        """Case folder -> (key prefix, key) its contents had at the last build in this process."""
         with contextlib.suppress(OSError, pickle.PickleError, EOFError, ValueError, TypeError):
             loaded = pickle.loads(self._memo_file.read_bytes())
             if isinstance(loaded, dict):

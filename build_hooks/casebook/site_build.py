@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import heapq
 import os
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,12 +74,18 @@ def read_settings(
 
 
 def build_site_output(
-    project_root: Path, *, settings: SiteSettings, include_drafts: bool, rebuilds: bool = False
+    project_root: Path,
+    *,
+    settings: SiteSettings,
+    include_drafts: bool,
+    rebuilds: bool = False,
+    changed: Collection[str] | None = None,
 ) -> SiteOutput:
     """Load, validate and render every case; raise CaseDataError listing every problem.
 
     `rebuilds`: this process will build again (a preview server), so cached case output is
-    kept in memory between builds.
+    kept in memory between builds. `changed`: the case folders a file watcher saw change
+    since the previous build, or None (see build_case_outputs).
     """
     cache = BuildCache.shared(project_root / CACHE_DIR)
     cache.remember_values = rebuilds
@@ -92,6 +98,7 @@ def build_site_output(
         settings=settings,
         cache=cache,
         consume=collected.add,
+        changed=changed,
     )
     if result.errors:
         raise CaseDataError(result.diagnostics, files=result.files)
