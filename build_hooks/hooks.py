@@ -20,6 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from serve_incremental import (
     BuildTracker,
+    CaseChanges,
     IdleCollector,
     MemoryBytecodeCache,
     expire_static_pages,
@@ -36,6 +37,7 @@ _state: dict[str, Any] = {"command": "build", "dirty": False, "signature": None}
 _tracker = BuildTracker()
 _templates = MemoryBytecodeCache()
 _collector = IdleCollector()
+_changes = CaseChanges()
 _swap = SiteSwap()
 
 
@@ -72,12 +74,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         settings = core.read_settings(config.extra.get("casebook", {}), site_url=config.site_url)
         serving = _state["command"] == "serve"
+        _state["case_root"] = project_root / settings.case_dir
         _state["output"] = core.build_site_output(
-            project_root, settings=settings, include_drafts=serving, rebuilds=serving
+            project_root,
+            settings=settings,
+            include_drafts=serving,
+            rebuilds=serving,
+            changed=_changes.take() if serving else None,
         )
     except (errors.CaseDataError, core.SettingsError) as exc:
+        _changes.forget()
         raise PluginError(f"case data has errors:\n{exc}") from None
     except Exception as exc:
+        _changes.forget()
         # A bug in Casebook, not in the author's data: say so in one line, not a traceback.
         if os.environ.get("CASEBOOK_DEBUG"):
             raise
@@ -179,12 +188,16 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 def on_build_error(*, error: Exception) -> None:
     _tracker.failed()
+    _changes.forget()
     if _state["command"] == "serve":
         _collector.build_finished()
 
 
 def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
     _state["polling"] = watch_natively(server)
+    if _state["polling"] is not None and "case_root" in _state:
+        # The case data is watched natively, so its events say which folders changed.
+        _changes.start(server.observer, _state["case_root"])
     return server
 
 

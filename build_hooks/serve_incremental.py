@@ -269,6 +269,46 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
         self._store[bucket.key] = bucket.bytecode_to_string()
 
 
+class CaseChanges(FileSystemEventHandler):
+    """The case folders the native watcher saw change since the last build.
+
+    `take()` answers None (read every folder) until the watcher runs and once more after it
+    starts, since a save before then was not seen; from then on, the names of the folders
+    with an event since the previous `take()`.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._root: str | None = None
+        self._folders: set[str] | None = None
+
+    def start(self, observer: BaseObserver, case_root: Path) -> None:
+        if not case_root.is_dir():
+            return
+        self._root = os.path.realpath(case_root)
+        observer.schedule(self, self._root, recursive=True, event_filter=_CHANGES)
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        with self._lock:
+            if self._folders is None or self._root is None:
+                return
+            for path in (event.src_path, getattr(event, "dest_path", "")):
+                relative = os.path.relpath(os.fsdecode(path), self._root) if path else ""
+                if relative and not relative.startswith(".."):
+                    self._folders.add(relative.split(os.sep, 1)[0])
+
+    def forget(self) -> None:
+        """After a failed build, which folders it read is not known: read them all next time."""
+        with self._lock:
+            self._folders = None
+
+    def take(self) -> set[str] | None:
+        with self._lock:
+            taken = self._folders
+            self._folders = set() if self._root is not None else None
+        return taken
+
+
 def watch_natively(server: Any) -> BaseObserver | None:
     """Watch the paths listed under `watch:` (the case data) with the system's change
     notifications instead of MkDocs' polling, which looks at every file twice a second: with a

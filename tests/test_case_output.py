@@ -176,3 +176,42 @@ def test_builds_with_different_settings_keep_their_own_entries(
     build_cache._SHARED.clear()
     build_site_output(project_copy, settings=other, include_drafts=False)
     assert calls == {}
+
+
+def test_watched_preview_reads_only_the_folders_that_changed(
+    project_copy: Path, calls: Counter[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_cache._SHARED.clear()
+    settings = SiteSettings()
+
+    def preview(changed: set[str] | None) -> SiteOutput:
+        return build_site_output(
+            project_copy, settings=settings, include_drafts=True, rebuilds=True, changed=changed
+        )
+
+    preview(None)
+    digests: list[Path] = []
+    real_digest = build_cache.BuildCache.tree_digest
+
+    def counting(self: build_cache.BuildCache, folder: Any) -> str | None:
+        digests.append(Path(folder))
+        return real_digest(self, folder)
+
+    monkeypatch.setattr(build_cache.BuildCache, "tree_digest", counting)
+    calls.clear()
+    assert preview(set()).reused == 1
+    assert digests == [] and calls == {}
+    # The watcher saw the edit: that folder, and only that one, is read again and rendered.
+    case_file = project_copy / CASE / "case.yaml"
+    text = case_file.read_text(encoding="utf-8")
+    case_file.write_text(
+        replace_once(text, "title: Palmoplantar", "title: Palmar and plantar"), encoding="utf-8"
+    )
+    edited = preview({CASE.name})
+    assert digests == [project_copy / CASE, project_copy / CASE]  # before and after rendering
+    assert calls == {"render_case_page": 1}
+    assert "Palmar and plantar" in edited.pages["cases/ppp-ad-baricitinib/index.md"]
+    # Not knowing what changed (a failed build, a restarted watcher) reads every folder.
+    digests.clear()
+    preview(None)
+    assert digests == [project_copy / CASE]
