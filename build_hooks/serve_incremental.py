@@ -86,9 +86,9 @@ class BuildTracker:
     def __init__(self) -> None:
         self._pages: dict[str, str] = {}
         self._copies: dict[str, Tracked] = {}
-        self._contents: dict[str, Tracked] = {}
+        self._contents: dict[str, bytes] = {}
         self._context: str | None = None
-        self._pending: tuple[dict[str, str], dict[str, Tracked], dict[str, Tracked], str] | None = (
+        self._pending: tuple[dict[str, str], dict[str, Tracked], dict[str, bytes], str] | None = (
             None
         )
         self.rebuilding_all = True
@@ -104,7 +104,7 @@ class BuildTracker:
     ) -> list[Tracked]:
         """Files for `pages` (site path -> Markdown), `copies` (site path -> a file whose name
         changes with its content, as in the image cache) and `contents` (site path -> bytes of
-        a generated download)."""
+        a small generated file, such as the feed)."""
         self.rebuilding_all = context != self._context
         files = []
         for uri, text in pages.items():
@@ -112,38 +112,26 @@ class BuildTracker:
             assert isinstance(page, Tracked)
             page.changed = self.rebuilding_all or self._pages.get(uri) != text
             files.append(page)
-        # Copies and downloads are reused as they are: making thousands of File objects costs a
-        # tenth of a second, and writing thousands of unchanged downloads a second.
+        # Copies are reused as they are: making thousands of File objects costs a tenth of a
+        # second.
         copied: dict[str, Tracked] = {}
         for uri, path in copies.items():
             copy = self._copies.get(uri)
             if copy is not None and copy.abs_src_path == path and copy.dest_dir == config.site_dir:
                 copy.changed = False
             else:
-                copy = self._generated(config, uri, abs_src_path=path)
+                created = Tracked.generated(config, uri, abs_src_path=path)
+                assert isinstance(created, Tracked)
+                copy = created
             copied[uri] = copy
-        generated: dict[str, Tracked] = {}
-        for uri, data in (contents or {}).items():
-            known = self._contents.get(uri)
-            if (
-                known is not None
-                and known.content_bytes == data
-                and known.dest_dir == config.site_dir
-            ):
-                known.changed = False
-            else:
-                known = self._generated(config, uri, content=data)
-            generated[uri] = known
         files.extend(copied.values())
-        files.extend(generated.values())
-        self._pending = (dict(pages), copied, generated, context)
+        for uri, data in (contents or {}).items():
+            generated = Tracked.generated(config, uri, content=data)
+            assert isinstance(generated, Tracked)
+            generated.changed = self._contents.get(uri) != data
+            files.append(generated)
+        self._pending = (dict(pages), copied, dict(contents or {}), context)
         return files
-
-    @staticmethod
-    def _generated(config: MkDocsConfig, uri: str, **source: Any) -> Tracked:
-        created = Tracked.generated(config, uri, **source)
-        assert isinstance(created, Tracked)
-        return created
 
     def succeeded(self) -> None:
         if self._pending is not None:
