@@ -12,7 +12,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -22,13 +21,13 @@ from serve_incremental import (
     BuildTracker,
     CaseChanges,
     IdleCollector,
-    MemoryBytecodeCache,
     expire_static_pages,
-    merge_search_index,
     quiet_dirty_warning,
     site_context,
     watch_natively,
 )
+from serve_search import SearchIndexWriter
+from serve_theme import MemoryBytecodeCache, reuse_theme_work
 from site_swap import SiteSwap
 
 log = logging.getLogger("mkdocs.plugins.casebook")
@@ -38,6 +37,7 @@ _tracker = BuildTracker()
 _templates = MemoryBytecodeCache()
 _collector = IdleCollector()
 _changes = CaseChanges()
+_search = SearchIndexWriter()
 _swap = SiteSwap()
 
 
@@ -64,10 +64,12 @@ def _core() -> ModuleType:
     return importlib.import_module("casebook.site_build")
 
 
+@event_priority(100)  # before the search plugin makes a theme environment for its translations
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     started = time.perf_counter()
     if _state["command"] == "serve":
         _collector.build_started()
+        reuse_theme_work(config.theme, _templates)
     core = _core()
     errors = importlib.import_module("casebook.errors")
     project_root = Path(str(config.config_file_path)).parent
@@ -169,17 +171,10 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
-@event_priority(200)  # before the tags plugin renders its listings with this environment
-def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    if _state["command"] == "serve":
-        env.bytecode_cache = _templates
-    return env
-
-
 @event_priority(100)  # before the search plugin writes its index
 def on_post_build(*, config: MkDocsConfig) -> None:
     if _state["dirty"]:
-        merge_search_index(config, rebuilding_all=_tracker.rebuilding_all)
+        _search.prepare(config, rebuilding_all=_tracker.rebuilding_all)
     _swap.check()
     _tracker.succeeded()
     if _state["command"] == "serve":

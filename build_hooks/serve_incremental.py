@@ -18,7 +18,6 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from watchdog.events import (
@@ -213,48 +212,6 @@ def expire_static_pages(files: Files) -> None:
     for file in files.documentation_pages():
         if not isinstance(file, Tracked) and os.path.isfile(file.abs_dest_path):
             os.remove(file.abs_dest_path)
-
-
-def merge_search_index(config: MkDocsConfig, *, rebuilding_all: bool) -> None:
-    """Keep every page in the search index of a dirty rebuild.
-
-    mkdocs-material keeps the previous index and replaces the entries of the first rebuilt page
-    only, assuming one page changed; with the home page among those rebuilt, it would drop every
-    other page. Here the previous entries of every rebuilt page are replaced. Runs before the
-    search plugin writes the index; does nothing if the plugin is not the one this expects.
-    """
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    index = getattr(plugin, "search_index", None)
-    previous = getattr(plugin, "search_index_prev", None)
-    entries = getattr(index, "entries", None)
-    if not isinstance(entries, list) or previous is None or not entries:
-        return
-    if not rebuilding_all:
-        rebuilt = {_page_of(entry) for entry in entries}
-        kept = [e for e in getattr(previous, "entries", []) if _page_of(e) not in rebuilt]
-        entries[:0] = kept
-    plugin.search_index_prev = None  # type: ignore[union-attr]
-
-
-def _page_of(entry: Any) -> str:
-    return str(entry.get("location", "")).split("#", 1)[0] if isinstance(entry, dict) else ""
-
-
-class MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled theme templates kept across rebuilds: MkDocs makes a new Jinja environment for
-    each build, and compiling Material's templates again takes a few tenths of a second. Jinja
-    checks each template's source checksum, so an edited override is compiled afresh."""
-
-    def __init__(self) -> None:
-        self._store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self._store.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._store[bucket.key] = bucket.bytecode_to_string()
 
 
 class CaseChanges(FileSystemEventHandler):

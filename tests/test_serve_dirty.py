@@ -64,6 +64,10 @@ def test_case_edit_shows_and_search_keeps_every_page(served: tuple[Path, str, Pa
     index = json.loads(fetch(f"{url}search/search_index.json") or "{}")
     pages = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert {"", "tags/", "guide/", "cases/ppp-ad-baricitinib/"} <= pages
+    # The edited page's entries were replaced, not added beside the old ones.
+    titles = [d["title"] for d in index["docs"] if d["location"] == "cases/ppp-ad-baricitinib/"]
+    assert len(titles) == 1
+    assert "edited while serving dirty" in titles[0]
 
 
 def test_tag_change_rebuilds_the_tag_index(served: tuple[Path, str, Path]) -> None:

@@ -1,4 +1,4 @@
-"""Dirty rebuilds under `mkdocs serve --dirty`: which files count as modified, search, templates."""
+"""Dirty rebuilds under `mkdocs serve --dirty`: which files count as modified, what is watched."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
 
-import jinja2
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -19,10 +18,8 @@ from serve_incremental import (
     BuildTracker,
     CaseChanges,
     IdleCollector,
-    MemoryBytecodeCache,
     Tracked,
     expire_static_pages,
-    merge_search_index,
     quiet_dirty_warning,
     site_context,
 )
@@ -186,55 +183,6 @@ def test_static_pages_expire_but_generated_ones_do_not(tmp_path: Path) -> None:
     expire_static_pages(Files([guide, generated]))
     assert not Path(guide.abs_dest_path).exists()
     assert Path(generated.abs_dest_path).exists()
-
-
-def search_plugin(previous: list[dict[str, str]], current: list[dict[str, str]]) -> Any:
-    return SimpleNamespace(
-        search_index=SimpleNamespace(entries=current),
-        search_index_prev=SimpleNamespace(entries=previous),
-    )
-
-
-def entry(location: str) -> dict[str, str]:
-    return {"location": location, "title": location, "text": ""}
-
-
-def test_search_index_keeps_the_pages_that_were_not_rebuilt(tmp_path: Path) -> None:
-    previous = [entry(""), entry("guide/"), entry("cases/a/"), entry("cases/a/#discussion")]
-    current = [entry(""), entry("cases/a/"), entry("cases/a/#outcome")]
-    plugin = search_plugin(previous, current)
-    merge_search_index(config(tmp_path, get=lambda name: plugin), rebuilding_all=False)
-    assert [e["location"] for e in plugin.search_index.entries] == [
-        "guide/",
-        "",
-        "cases/a/",
-        "cases/a/#outcome",
-    ]
-    assert plugin.search_index_prev is None
-
-
-def test_search_index_of_a_full_rebuild_is_left_as_built(tmp_path: Path) -> None:
-    plugin = search_plugin([entry("removed/")], [entry(""), entry("guide/")])
-    merge_search_index(config(tmp_path, get=lambda name: plugin), rebuilding_all=True)
-    assert [e["location"] for e in plugin.search_index.entries] == ["", "guide/"]
-    assert plugin.search_index_prev is None
-
-
-def test_compiled_templates_are_reused_until_their_source_changes(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    cache = MemoryBytecodeCache()
-    sources = {"page.html": "Hello {{ name }}"}
-
-    def environment() -> jinja2.Environment:
-        return jinja2.Environment(loader=jinja2.DictLoader(sources), bytecode_cache=cache)
-
-    assert environment().get_template("page.html").render(name="A") == "Hello A"
-    second = environment()
-    monkeypatch.setattr(second, "compile", lambda *a, **k: pytest.fail("compiled again"))
-    assert second.get_template("page.html").render(name="B") == "Hello B"
-    sources["page.html"] = "Goodbye {{ name }}"
-    assert environment().get_template("page.html").render(name="C") == "Goodbye C"
 
 
 def test_dirty_build_warning_is_dropped_and_others_kept(caplog: pytest.LogCaptureFixture) -> None:
