@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import pytest
+from casebook import bibliography
 from casebook.bibliography import format_references, to_csl
 from casebook.models import Reference
+from citeproc import CitationStylesBibliography
 
 GUTTMAN = {
     "id": "guttman2019",
@@ -21,6 +24,7 @@ GUTTMAN = {
     "DOI": "10.1016/j.jaad.2018.01.018",
     "PMID": "29410014",
 }
+REFERENCE = Reference.model_validate(GUTTMAN)
 
 
 def test_nlm_style_with_doi_and_pubmed_links() -> None:
@@ -46,3 +50,21 @@ def test_markup_in_titles_is_escaped() -> None:
     [html] = format_references([Reference.model_validate(data)])
     assert "<script>" not in str(html)
     assert "&lt;script&gt;" in str(html)
+
+
+def test_unchanged_reference_list_is_formatted_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[object] = []
+
+    class Counting(CitationStylesBibliography):  # type: ignore[misc]
+        def __init__(self, *args: object) -> None:
+            made.append(self)
+            super().__init__(*args)
+
+    monkeypatch.setattr(bibliography, "CitationStylesBibliography", Counting)
+    bibliography._bibliography.cache_clear()
+    first = format_references([REFERENCE])
+    assert format_references([REFERENCE.model_copy()]) == first
+    assert len(made) == 1
+    edited = REFERENCE.model_copy(update={"title": "Another title"})
+    assert "Another title" in format_references([edited])[0]
+    assert len(made) == 2
