@@ -103,6 +103,9 @@ def test_store_answers_only_for_the_same_key(tmp_path: Path) -> None:
     assert reader.get("cases", "ppp", key="k1") == {"page": "text"}
     assert reader.get("cases", "ppp", key="k2") is None
     assert reader.get("cases", "other", key="k1") is None
+    assert reader.holds("cases", "ppp", key="k1")
+    assert not reader.holds("cases", "ppp", key="k2")
+    assert not reader.holds("cases", "other", key="k1")
     writer.put("cases", "ppp", "new", key="k2")
     assert [p.name for p in (tmp_path / "cache" / "cases").iterdir()] == ["ppp.pickle"]
 
@@ -113,6 +116,7 @@ def test_damaged_or_deleted_store_is_a_miss(tmp_path: Path) -> None:
     (tmp_path / "cache" / "digests.pickle").write_bytes(b"not a pickle")
     cache = BuildCache(tmp_path / "cache")
     assert cache.get("cases", "ppp", key="k") is None
+    assert not cache.holds("cases", "ppp", key="k")
     assert cache.file_digest(aged(tmp_path / "a", b"x")) == hashlib.sha256(b"x").hexdigest()
 
 

@@ -5,17 +5,26 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from casebook import build_cache, case_output, image_checks, image_publish
+from casebook import (
+    build_cache,
+    case_output,
+    image_checks,
+    image_publish,
+    published_scan,
+    site_build,
+)
 from casebook.errors import CaseDataError
 from casebook.settings import SiteSettings
 from casebook.site_build import SiteOutput, build_site_output
 from casefiles import replace_once
+from conftest import copy_project
 from PIL import Image
 
 CASE = Path("case_data") / "ppp-ad-baricitinib"
@@ -215,3 +224,66 @@ def test_watched_preview_reads_only_the_folders_that_changed(
     digests.clear()
     preview(None)
     assert digests == [project_copy / CASE]
+
+
+def test_many_new_cases_are_rendered_in_a_child_process(
+    project_copy: Path, tmp_path: Path, calls: Counter[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    in_process = build(copy_project(tmp_path / "in-process"))
+    calls.clear()
+    monkeypatch.setattr(case_output, "PREFILL_AT_LEAST", 1)
+    output = build(project_copy)
+    # The child rendered, re-encoded and checked; this process read the result from the cache.
+    assert calls == {}
+    assert output.reused == 1
+    assert output.pages == in_process.pages
+    assert published(output) == published(in_process)
+
+
+def test_child_judges_the_figures_it_made_for_the_last_check(
+    project_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(case_output, "PREFILL_AT_LEAST", 1)
+    site = tmp_path / "site"
+    for uri, data in published(build(project_copy)).items():
+        (site / uri).parent.mkdir(parents=True, exist_ok=True)
+        (site / uri).write_bytes(data)
+    decoded: list[bytes] = []
+
+    def counting(data: bytes) -> list[str]:
+        decoded.append(data)
+        return image_publish.find_metadata(data)
+
+    monkeypatch.setattr(published_scan, "find_metadata", counting)
+    assert published_scan.find_metadata_in_site(site, project_root=project_copy) == {}
+    assert decoded == []
+
+
+def test_child_that_fails_leaves_the_rendering_to_the_build(
+    project_copy: Path, calls: Counter[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(case_output, "PREFILL_AT_LEAST", 1)
+    monkeypatch.setattr(sys, "executable", "/bin/false")
+    output = build(project_copy)
+    assert calls["render_case_page"] == 1
+    assert output.reused == 0
+
+
+def test_case_with_errors_is_reported_by_the_build_not_the_child(
+    project_copy: Path, calls: Counter[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(case_output, "PREFILL_AT_LEAST", 1)
+    case_file = project_copy / CASE / "case.yaml"
+    text = case_file.read_text(encoding="utf-8")
+    case_file.write_text(replace_once(text, "  sex: male\n", "  sexx: male\n"), encoding="utf-8")
+    with pytest.raises(CaseDataError) as raised:
+        build(project_copy)
+    assert "patient.sexx: unknown key 'sexx'" in str(raised.value)
+
+
+def test_few_new_cases_are_rendered_in_the_build_process(
+    project_copy: Path, calls: Counter[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(site_build, "prefill_in_child", lambda *a, **k: pytest.fail("child"))
+    build(project_copy)
+    assert calls["render_case_page"] == 1

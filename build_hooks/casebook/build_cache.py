@@ -23,6 +23,17 @@ _DEPENDENCIES = ("pydantic", "pydantic_core", "PyYAML", "Jinja2", "citeproc-py",
 # counts too: tools that copy files can set the modification time to the past, not that one.
 _RACY_SECONDS = 2.0
 
+# A damaged entry, or one pickled by a version of the core that renamed a class, is a miss.
+_UNREADABLE = (
+    OSError,
+    pickle.PickleError,
+    EOFError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    ImportError,
+)
+
 _Stat = tuple[int, int, int, int, int]
 _SHARED: dict[Path, BuildCache] = {}
 _FINGERPRINT: dict[str, tuple[tuple[tuple[Path, _Stat], ...], str]] = {}
@@ -112,21 +123,33 @@ class BuildCache:
         if remembered is not None and remembered[0] == key:
             return remembered[1]
         try:
-            stored_key, value = pickle.loads(self._path(kind, name).read_bytes())
-        except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
-            return None
-        except ImportError:  # a class that a newer version of the core renamed
-            return None
-        if stored_key != key:
+            with open(self._path(kind, name), "rb") as handle:
+                if pickle.load(handle) != key:
+                    return None
+                value = pickle.load(handle)
+        except _UNREADABLE:
             return None
         if remember and self.remember_values:
             self._values[kind, name] = (key, value)
         return value
 
+    def holds(self, kind: str, name: str, *, key: str) -> bool:
+        """Whether `get` would find a value, reading only the key in front of it."""
+        remembered = self._values.get((kind, name))
+        if remembered is not None and remembered[0] == key:
+            return True
+        try:
+            with open(self._path(kind, name), "rb") as handle:
+                return bool(pickle.load(handle) == key)
+        except _UNREADABLE:
+            return False
+
     def put(self, kind: str, name: str, value: Any, *, key: str, remember: bool = True) -> None:
         """Store `value` for `name`, replacing what was there: one entry per name, so the cache
-        does not grow with every edit."""
-        write_atomically(self._path(kind, name), pickle.dumps((key, value), protocol=5))
+        does not grow with every edit. The key is pickled on its own in front of the value, so
+        that `holds` can check it without loading the value."""
+        data = pickle.dumps(key, protocol=5) + pickle.dumps(value, protocol=5)
+        write_atomically(self._path(kind, name), data)
         if remember and self.remember_values:
             self._values[kind, name] = (key, value)
 

@@ -29,6 +29,9 @@ CHARTS = "charts"
 """Folder of drawn charts inside the build cache, named by a hash of their data."""
 DOWNLOADS = "downloads"
 """Folder of generated downloads inside the build cache, named by a hash of their bytes."""
+PREFILL_AT_LEAST = 20
+"""Fewer cases to render than this are rendered in the build's process: starting another one
+costs about half a second."""
 
 
 @dataclass(frozen=True)
@@ -159,6 +162,8 @@ def build_case_outputs(
     cache: BuildCache,
     consume: Callable[[CaseOutput], None],
     changed: Collection[str] | None = None,
+    only: Collection[str] | None = None,
+    prefill: Callable[[list[str]], object] | None = None,
 ) -> CasesResult:
     """Hand every case's output to `consume`, one at a time, reusing the cached one when
     nothing it depends on changed; every error of every case is collected. One at a time: a
@@ -166,7 +171,10 @@ def build_case_outputs(
 
     `changed`: names of the case folders that may have changed since the previous build in
     this process, as a file watcher saw them; None when that is not known. The other folders
-    keep the key their contents had then, instead of being read again.
+    keep the key their contents had then, instead of being read again. `only`: the names of
+    the folders to build, if not all. `prefill`: called with the names of the folders whose
+    output is not cached, when there are at least PREFILL_AT_LEAST of them, to fill the cache
+    in another process (see casebook.prefill); whatever it leaves out is built here.
     """
     fingerprint = core_fingerprint()
     remembered = _remembered_checks(cache, key=fingerprint)
@@ -175,13 +183,26 @@ def build_case_outputs(
     variant = _hash(site, str(case_root))[:16]
     common = _hash(fingerprint, variant, display_path(case_root, project_root))
     result = CasesResult()
+    # One entry per case and settings: `casebook render`, `mkdocs build` and `mkdocs serve`
+    # (whose site_url differs) must not keep replacing each other's entries.
+    planned = [
+        (folder, _remembered_key(cache, folder, common=common, changed=changed), name)
+        for folder in case_folders(case_root)
+        if only is None or folder.name in only
+        for name in [f"{folder.name}.{variant}"]
+    ]
+    if prefill is not None:
+        missing = [
+            folder.name
+            for folder, key, name in planned
+            if key is None or not cache.holds("cases", name, key=key)
+        ]
+        if len(missing) >= PREFILL_AT_LEAST:
+            cache.save()  # the other process starts from the digests read so far
+            prefill(missing)
     present = _CachedFiles(cache.root)
-    for folder in case_folders(case_root):
+    for folder, key, name in planned:
         result.files += 1
-        key = _remembered_key(cache, folder, common=common, changed=changed)
-        # One entry per case and settings: `casebook render`, `mkdocs build` and `mkdocs serve`
-        # (whose site_url differs) must not keep replacing each other's entries.
-        name = f"{folder.name}.{variant}"
         cached = cache.get("cases", name, key=key) if key else None
         if isinstance(cached, CaseOutput) and present.hold(cached):
             consume(cached)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from casebook.build_cache import CACHE_DIR, BuildCache, core_fingerprint
@@ -48,6 +48,29 @@ def find_metadata_in_site(
     if cache is not None and verdicts != known:
         cache.put(_KIND, "verdicts", verdicts, key=key)
     return leaks
+
+
+def judge_ahead(paths: Iterable[Path], *, project_root: Path) -> None:
+    """Judge images that the coming build will publish and keep the verdicts where
+    find_metadata_in_site looks first: by the hash of their bytes, with the same check. Used by
+    the process that made them (casebook.prefill), so that the build's own process does not
+    decode thousands of new figures at the end, when its memory is at its highest."""
+    cache = BuildCache.shared(project_root / CACHE_DIR)
+    key = core_fingerprint()
+    stored = cache.get(_KIND, "verdicts", key=key, remember=False)
+    known: dict[bytes, list[str]] = stored if isinstance(stored, dict) else {}
+    added = False
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue  # the scan will find out
+        digest = hashlib.sha256(data).digest()
+        if digest not in known:
+            known[digest] = find_metadata(data)
+            added = True
+    if added:
+        cache.put(_KIND, "verdicts", known, key=key, remember=False)
 
 
 def _images(folder: Path) -> Iterator[str]:

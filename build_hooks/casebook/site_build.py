@@ -23,6 +23,7 @@ from casebook.case_output import (
 from casebook.errors import CaseDataError, Diagnostic
 from casebook.field_reference import field_reference_page
 from casebook.metadata import ScholarlyRecord
+from casebook.prefill import prefill_in_child
 from casebook.render import render_home_pages
 from casebook.scholarly import site_files
 from casebook.settings import SiteSettings
@@ -99,6 +100,7 @@ def build_site_output(
         cache=cache,
         consume=collected.add,
         changed=changed,
+        prefill=lambda folders: prefill_in_child(project_root, settings=settings, folders=folders),
     )
     if result.errors:
         raise CaseDataError(result.diagnostics, files=result.files)
