@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,11 @@ def test_new_core_version_sanitises_again(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(page_sanitizer, "core_fingerprint", lambda: "another version")
     page_sanitizer.PageSanitizer(tmp_path)("cases/a/index.md", HOSTILE)
     assert len(calls) == 2
+
+
+def test_page_handed_back_carries_no_second_copy(tmp_path: Path) -> None:
+    # Storing a str in the cache would leave a UTF-8 copy attached to the page MkDocs then holds.
+    html = "<p>Ulcer 2–3 cm, CRP 12 mg/L — résumé</p>" * 50
+    cleaned = page_sanitizer.PageSanitizer(tmp_path)("cases/a/index.md", html)
+    assert cleaned == sanitize_html(html)
+    assert sys.getsizeof(cleaned) == sys.getsizeof(cleaned.encode("utf-8").decode("utf-8"))
