@@ -70,13 +70,13 @@ class BuildCache:
         return self._digest(name, os.stat(name))
 
     def _digest(self, name: str, info: os.stat_result) -> str:
-        signature = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+        signature = _signature(info)
         remembered = self._memo.get(name)
         if remembered is not None and remembered[0] == signature:
             return remembered[1]
         with open(name, "rb") as handle:
             digest = hashlib.file_digest(handle, "sha256").hexdigest()
-        if time.time() - max(info.st_mtime_ns, info.st_ctime_ns) / 1e9 > _RACY_SECONDS:
+        if _settled(signature):
             self._memo[name] = (signature, digest)
             self._memo_changed = True
         return digest
@@ -188,7 +188,7 @@ def core_fingerprint() -> str:
     ]
     # Reading every file took a fiftieth of a second, several times per preview rebuild; an
     # unchanged listing with unchanged stats (not racily recent) means unchanged contents.
-    signature = tuple((path, _stat_signature(path)) for path in files)
+    signature = tuple((path, _signature(path.stat())) for path in files)
     remembered = _FINGERPRINT.get("signature")
     if remembered is not None and remembered[0] == signature:
         return remembered[1]
@@ -200,12 +200,15 @@ def core_fingerprint() -> str:
         hasher.update(f"{path.relative_to(_PACKAGE_DIR).as_posix()}\0".encode())
         hasher.update(hashlib.sha256(path.read_bytes()).digest())
     fingerprint = hasher.hexdigest()
-    newest = max((max(s[1], s[2]) for _, s in signature), default=0) / 1e9
-    if time.time() - newest > _RACY_SECONDS:
+    if all(_settled(stat_) for _, stat_ in signature):
         _FINGERPRINT["signature"] = (signature, fingerprint)
     return fingerprint
 
 
-def _stat_signature(path: Path) -> _Stat:
-    info = path.stat()
+def _signature(info: os.stat_result) -> _Stat:
     return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+
+
+def _settled(signature: _Stat) -> bool:
+    """Whether a file with this stat is old enough for the stat to stand for its contents."""
+    return time.time() - max(signature[1], signature[2]) / 1e9 > _RACY_SECONDS

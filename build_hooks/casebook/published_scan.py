@@ -28,8 +28,7 @@ def find_metadata_in_site(
     of `project_root`, if given."""
     cache = BuildCache.shared(project_root / CACHE_DIR) if project_root is not None else None
     key = core_fingerprint()
-    stored = cache.get(_KIND, "verdicts", key=key) if cache is not None else None
-    known: dict[bytes, list[str]] = stored if isinstance(stored, dict) else {}
+    known = _stored_verdicts(cache, key) if cache is not None else {}
     # Only this build's verdicts are kept, so the table does not grow with every edit.
     verdicts: dict[bytes, list[str]] = {}
     leaks: dict[str, list[str]] = {}
@@ -46,7 +45,7 @@ def find_metadata_in_site(
         if found:
             leaks[Path(path).relative_to(folder).as_posix()] = found
     if cache is not None and verdicts != known:
-        cache.put(_KIND, "verdicts", verdicts, key=key)
+        cache.put(_KIND, "verdicts", verdicts, key=key, remember=False)
     return leaks
 
 
@@ -57,8 +56,7 @@ def judge_ahead(paths: Iterable[Path], *, project_root: Path) -> None:
     decode thousands of new figures at the end, when its memory is at its highest."""
     cache = BuildCache.shared(project_root / CACHE_DIR)
     key = core_fingerprint()
-    stored = cache.get(_KIND, "verdicts", key=key, remember=False)
-    known: dict[bytes, list[str]] = stored if isinstance(stored, dict) else {}
+    known = _stored_verdicts(cache, key)
     added = False
     for path in paths:
         try:
@@ -71,6 +69,12 @@ def judge_ahead(paths: Iterable[Path], *, project_root: Path) -> None:
             added = True
     if added:
         cache.put(_KIND, "verdicts", known, key=key, remember=False)
+
+
+def _stored_verdicts(cache: BuildCache, key: str) -> dict[bytes, list[str]]:
+    # Read from disk each time: the process that judged ahead wrote there, not in this one.
+    stored = cache.get(_KIND, "verdicts", key=key, remember=False)
+    return stored if isinstance(stored, dict) else {}
 
 
 def _images(folder: Path) -> Iterator[str]:

@@ -13,9 +13,6 @@ from pydantic import ValidationError
 
 from casebook.build_cache import CACHE_DIR, BuildCache
 from casebook.case_output import (
-    CHARTS,
-    DOWNLOADS,
-    IMAGES,
     CaseListing,
     CaseOutput,
     build_case_outputs,
@@ -123,11 +120,7 @@ class SiteCollector:
         self.newest: list[tuple[str, str, ScholarlyRecord]] = []
         self._include_drafts = include_drafts
         self._feed_size = feed_size
-        self._folders = {
-            "images": os.fspath(cache_root / IMAGES),
-            "charts": os.fspath(cache_root / CHARTS),
-            "downloads": os.fspath(cache_root / DOWNLOADS),
-        }
+        self._cache_root = os.fspath(cache_root)
 
     def add(self, case: CaseOutput) -> None:
         # A draft left out of the build must not fail a strict build with its warnings; its
@@ -139,13 +132,9 @@ class SiteCollector:
         output.warnings.extend(case.warnings)
         output.pages.update(case.pages)
         output.heads.update(case.heads)
-        for kind, files in (
-            ("images", case.images),
-            ("charts", case.charts),
-            ("downloads", case.downloads),
-        ):
-            folder = self._folders[kind]
-            output.asset_files.update({uri: f"{folder}/{name}" for uri, name in files.items()})
+        for folder, names in case.cached_files():
+            path = f"{self._cache_root}/{folder}"
+            output.asset_files.update({uri: f"{path}/{name}" for uri, name in names.items()})
         # Only the newest cases reach the feed; the order is the feed's own (date, then id).
         date = case.record.date.isoformat() if case.record.date else ""
         entry = (date, case.record.case_id, case.record)
