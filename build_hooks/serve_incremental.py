@@ -83,13 +83,10 @@ class BuildTracker:
     """What the previous successful build wrote, to tell which files need writing again."""
 
     def __init__(self) -> None:
-        self._pages: dict[str, str] = {}
+        self._generated: dict[str, str | bytes] = {}
         self._copies: dict[str, Tracked] = {}
-        self._contents: dict[str, bytes] = {}
         self._context: str | None = None
-        self._pending: tuple[dict[str, str], dict[str, Tracked], dict[str, bytes], str] | None = (
-            None
-        )
+        self._pending: tuple[dict[str, str | bytes], dict[str, Tracked], str] | None = None
         self.rebuilding_all = True
 
     def files(
@@ -105,12 +102,13 @@ class BuildTracker:
         changes with its content, as in the image cache) and `contents` (site path -> bytes of
         a small generated file, such as the feed)."""
         self.rebuilding_all = context != self._context
+        generated: dict[str, str | bytes] = {**pages, **(contents or {})}
         files = []
-        for uri, text in pages.items():
-            page = Tracked.generated(config, uri, content=text)
-            assert isinstance(page, Tracked)
-            page.changed = self.rebuilding_all or self._pages.get(uri) != text
-            files.append(page)
+        for uri, content in generated.items():
+            file = Tracked.generated(config, uri, content=content)
+            assert isinstance(file, Tracked)
+            file.changed = self.rebuilding_all or self._generated.get(uri) != content
+            files.append(file)
         # Copies are reused as they are: making thousands of File objects costs a tenth of a
         # second.
         copied: dict[str, Tracked] = {}
@@ -124,17 +122,12 @@ class BuildTracker:
                 copy = created
             copied[uri] = copy
         files.extend(copied.values())
-        for uri, data in (contents or {}).items():
-            generated = Tracked.generated(config, uri, content=data)
-            assert isinstance(generated, Tracked)
-            generated.changed = self._contents.get(uri) != data
-            files.append(generated)
-        self._pending = (dict(pages), copied, dict(contents or {}), context)
+        self._pending = (generated, copied, context)
         return files
 
     def succeeded(self) -> None:
         if self._pending is not None:
-            self._pages, self._copies, self._contents, self._context = self._pending
+            self._generated, self._copies, self._context = self._pending
         self._pending = None
 
     def failed(self) -> None:
@@ -142,7 +135,7 @@ class BuildTracker:
         all next time. One that failed before (invalid case data, saved mid-edit) wrote nothing,
         and the next save should still rebuild one page, not a thousand."""
         if self._pending is not None:
-            self._pages, self._copies, self._contents, self._context = {}, {}, {}, None
+            self._generated, self._copies, self._context = {}, {}, None
         self._pending = None
 
 
