@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Annotated
 
-if TYPE_CHECKING:
-    from casebook.settings import InstrumentSetting
+from pydantic import Field, model_validator
+
+from casebook.models.base import Strict, Text
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,27 @@ BUILT_IN: dict[str, Instrument] = {
         Instrument("itch NRS", "itch numerical rating scale", 0, 10, whole_numbers=True),
     )
 }
+
+
+class InstrumentSetting(Strict):
+    """An outcome instrument a site adds to the built-in registry."""
+
+    full_name: Text
+    """Name spelled out, e.g. Urticaria Activity Score over 7 days."""
+    min: float = 0
+    """Lowest possible score."""
+    max: float
+    """Highest possible score."""
+    whole_numbers: bool = False
+    """true when the instrument is scored in whole numbers only."""
+    response_levels: list[Annotated[int, Field(gt=0, le=100)]] = Field(default_factory=list)
+    """Percent improvements reported as responses, e.g. [50, 75] for UAS7-50 and UAS7-75."""
+
+    @model_validator(mode="after")
+    def _range(self) -> InstrumentSetting:
+        if self.max <= self.min:
+            raise ValueError("max must be greater than min")
+        return self
 
 
 def registry(site_instruments: Mapping[str, InstrumentSetting]) -> dict[str, Instrument]:

@@ -4,30 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic import Field, StringConstraints, field_validator
 
+from casebook.instruments import BUILT_IN, InstrumentSetting
 from casebook.models.base import Strict, Text
-
-
-class InstrumentSetting(Strict):
-    """An outcome instrument a site adds to the built-in registry."""
-
-    full_name: Text
-    """Name spelled out, e.g. Urticaria Activity Score over 7 days."""
-    min: float = 0
-    """Lowest possible score."""
-    max: float
-    """Highest possible score."""
-    whole_numbers: bool = False
-    """true when the instrument is scored in whole numbers only."""
-    response_levels: list[Annotated[int, Field(gt=0, le=100)]] = Field(default_factory=list)
-    """Percent improvements reported as responses, e.g. [50, 75] for UAS7-50 and UAS7-75."""
-
-    @model_validator(mode="after")
-    def _range(self) -> InstrumentSetting:
-        if self.max <= self.min:
-            raise ValueError("max must be greater than min")
-        return self
 
 
 class JournalLimits(Strict):
@@ -79,8 +59,6 @@ class SiteSettings(Strict):
     def _no_redefined_instruments(
         cls, instruments: dict[str, InstrumentSetting]
     ) -> dict[str, InstrumentSetting]:
-        from casebook.instruments import BUILT_IN
-
         clashes = sorted(set(instruments) & set(BUILT_IN))
         if clashes:
             raise ValueError(
