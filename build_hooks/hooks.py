@@ -72,9 +72,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         reuse_theme_work(config.theme, _templates)
     core = _core()
     errors = importlib.import_module("casebook.errors")
+    settings_module = importlib.import_module("casebook.settings")
     project_root = Path(str(config.config_file_path)).parent
     try:
-        settings = core.read_settings(config.extra.get("casebook", {}), site_url=config.site_url)
+        settings = settings_module.read_settings(
+            config.extra.get("casebook", {}), site_url=config.site_url
+        )
         serving = _state["command"] == "serve"
         _state["case_root"] = project_root / settings.case_dir
         _state["output"] = core.build_site_output(
@@ -84,7 +87,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             rebuilds=serving,
             changed=_changes.take() if serving else None,
         )
-    except (errors.CaseDataError, core.SettingsError) as exc:
+    except (errors.CaseDataError, errors.SettingsError) as exc:
         _changes.forget()
         raise PluginError(f"case data has errors:\n{exc}") from None
     except Exception as exc:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from casebook.journal_limits import word_count
 from casebook.render import render_care_page
-from casebook.site_build import read_settings
+from casebook.settings import read_settings
 from casefiles import example_article, example_text, line_of, load_variant, replace_once
 
 F = "case_data/ppp-ad-baricitinib/case.yaml"

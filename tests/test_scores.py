@@ -8,9 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from casebook.errors import SettingsError
 from casebook.instruments import BUILT_IN
 from casebook.render import render_case_page
-from casebook.site_build import SettingsError, read_settings
+from casebook.settings import read_settings
 from casefiles import (
     example_article,
     example_text,

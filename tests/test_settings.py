@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import pytest
-from casebook.site_build import SettingsError, read_settings
+from casebook.errors import SettingsError
+from casebook.settings import read_settings
 
 
 def test_base_url_comes_from_site_url() -> None:

@@ -55,3 +55,7 @@ class CaseDataError(Exception):
         self.diagnostics = diagnostics
         self.files = files
         super().__init__(format_report(diagnostics, files=files))
+
+
+class SettingsError(Exception):
+    """The site settings in mkdocs.yml are invalid; the message lists every problem."""

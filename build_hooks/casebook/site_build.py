@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import heapq
 import os
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
 
 from casebook.build_cache import CACHE_DIR, BuildCache
 from casebook.case_output import (
@@ -43,32 +40,6 @@ class SiteOutput:
     """HTML for the <head> of every page (the feed link)."""
     reused: int = 0
     """How many cases were taken from the build cache unchanged."""
-
-
-class SettingsError(Exception):
-    """The site settings in mkdocs.yml are invalid; the message lists every problem."""
-
-
-def read_settings(
-    raw: Mapping[str, Any], *, display: str = "mkdocs.yml", site_url: str | None = None
-) -> SiteSettings:
-    """`site_url` (MkDocs' own setting) is the base URL unless extra.casebook names one."""
-    data = dict(raw)
-    if site_url:
-        site_url = site_url if site_url.endswith("/") else f"{site_url}/"
-        if data.setdefault("base_url", site_url) != site_url:
-            raise SettingsError(
-                f"{display}: extra.casebook.base_url: '{data['base_url']}' differs from "
-                f"site_url '{site_url}' (leave base_url out; site_url is used)"
-            )
-    try:
-        return SiteSettings.model_validate(data)
-    except ValidationError as exc:
-        lines = [
-            f"{display}: extra.casebook.{'.'.join(map(str, e['loc']))}: {e['msg']}"
-            for e in exc.errors(include_url=False)
-        ]
-        raise SettingsError("\n".join(lines)) from None
 
 
 def build_site_output(

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from casebook.settings import SiteSettings
+from casebook.settings import SiteSettings, read_settings
 
 MKDOCS_YML = "mkdocs.yml"
 
@@ -28,8 +28,6 @@ def site_settings(root: Path) -> SiteSettings:
     path = root / MKDOCS_YML
     if not path.is_file():
         return SiteSettings()
-    from casebook.site_build import read_settings
-
     config: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     extra = config.get("extra") if isinstance(config, dict) else None
     raw = extra.get("casebook") if isinstance(extra, dict) else None
