@@ -10,7 +10,6 @@ from casebook.chart_specs import ChartView
 from casebook.clinical_view import ClinicalView, ScoreTable
 from casebook.models import Biopsy, CaseFile, Figure, Reference
 from casebook.numbering import Numbering, panel_letter
-from casebook.yaml_loader import Positions
 
 _STAIN_NAMES = {"H&E": "haematoxylin and eosin"}
 
@@ -54,7 +53,6 @@ class Article:
     display: str
     case: CaseFile
     numbering: Numbering
-    positions: Positions
     figures: tuple[FigureView, ...]
     clinical: ClinicalView
 
@@ -105,7 +103,6 @@ def build_article(
     display: str,
     case: CaseFile,
     numbering: Numbering,
-    positions: Positions,
     clinical: ClinicalView,
 ) -> Article:
     figures = sorted(
@@ -117,7 +114,7 @@ def build_article(
         _figure_view(f, numbering.figure_numbers[f.id], biopsies, case=case, clinical=clinical)
         for f in figures
     )
-    return Article(case_id, folder, display, case, numbering, positions, views, clinical)
+    return Article(case_id, folder, display, case, numbering, views, clinical)
 
 
 def _biopsy_by_key(histology: list[Biopsy]) -> dict[str, Biopsy]:

@@ -133,7 +133,6 @@ def load_case(
         display=display,
         case=case,
         numbering=numbering,
-        positions=loaded.positions,
         clinical=clinical,
     )
     return article, problems

@@ -14,9 +14,6 @@ from casebook.settings import SiteSettings
 
 _CC_LICENCE = re.compile(r"^CC-(BY(?:-NC)?(?:-ND|-SA)?)-(\d\.\d)$", re.IGNORECASE)
 
-PUBLICATION_TYPE = "Case Reports"
-"""The PubMed publication type of every case page."""
-
 
 @dataclass(frozen=True)
 class AuthorRecord:

@@ -41,12 +41,6 @@ DurationText = Annotated[
 'up to' when the source gives only an upper bound."""
 
 _RELATIVE_RE = re.compile(r"^(day|week|month|year) (-?\d+(?:\.\d+)?)$")
-RelativeTime = Annotated[
-    str,
-    StringConstraints(pattern=_RELATIVE_RE.pattern),
-    Field(examples=["week 0", "week 4", "month 3"]),
-]
-"""A time relative to the start of treatment, as case reports write it: 'week 4', 'month 3'."""
 
 _DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _TIME_POINT_PATTERN = rf"{_RELATIVE_RE.pattern}|{_DATE_RE.pattern}"
