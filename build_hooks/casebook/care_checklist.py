@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from casebook.findings import Finding
 from casebook.models import CaseFile
-from casebook.yaml_loader import Path_
+from casebook.positions import Path_
 
 CARE_URL = "https://www.care-statement.org/checklist"
 

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from casebook.errors import Diagnostic
 from casebook.models import CaseFile
 from casebook.numbering import Numbering
+from casebook.positions import Path_, Positions, dotted
 from casebook.tokens import is_figure_key
-from casebook.yaml_loader import Path_, Positions, dotted
 
 
 def check_crossrefs(

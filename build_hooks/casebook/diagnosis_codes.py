@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from casebook.findings import Finding
 from casebook.models import CaseFile
 from casebook.models.coding import DiagnosisCode
-from casebook.yaml_loader import Path_
+from casebook.positions import Path_
 
 _ICD10 = re.compile(r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")
 # ICD-11 avoids the letters I and O; a stem code is chapter, letter, digit, character, then an

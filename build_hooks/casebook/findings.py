@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from casebook.errors import Diagnostic
-from casebook.yaml_loader import Path_, Positions, dotted
+from casebook.positions import Path_, Positions, dotted
 
 
 @dataclass(frozen=True)

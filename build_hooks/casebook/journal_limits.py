@@ -11,9 +11,9 @@ from pydantic import BaseModel
 from casebook.findings import Finding
 from casebook.models import CaseFile
 from casebook.numbering import Numbering
+from casebook.positions import Path_
 from casebook.settings import JournalLimits, JournalProfile
 from casebook.tokens import TOKEN_RE
-from casebook.yaml_loader import Path_
 
 # Main text as journals count it: the abstract, tables of results, figure legends, references
 # and declarations are not part of it.

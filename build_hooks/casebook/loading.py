@@ -20,11 +20,12 @@ from casebook.instruments import registry
 from casebook.journal_limits import check_journal
 from casebook.models import CaseFile
 from casebook.numbering import number_case
+from casebook.positions import Positions, dotted
 from casebook.publication_checks import check_consent
 from casebook.schema_errors import diagnostics_from_validation
 from casebook.settings import SiteSettings
 from casebook.text_checks import check_case_text
-from casebook.yaml_loader import Positions, dotted, load_yaml_file
+from casebook.yaml_loader import load_yaml_file
 
 CASE_FILE = "case.yaml"
 _CASE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")

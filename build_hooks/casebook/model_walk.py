@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from casebook.yaml_loader import Path_
+from casebook.positions import Path_
 
 
 def iter_leaves(value: object, path: Path_ = ()) -> Iterator[tuple[Path_, object]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from casebook.errors import Diagnostic
 from casebook.models import CaseFile
-from casebook.yaml_loader import Positions
+from casebook.positions import Positions
 
 # Panels of these kinds show the patient (or the patient's tissue); charts and diagrams do not.
 PATIENT_IMAGE_KINDS = {"clinical photo", "dermoscopy", "imaging", "histology"}

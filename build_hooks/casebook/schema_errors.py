@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from casebook.errors import Diagnostic
-from casebook.yaml_loader import Path_, Positions, dotted
+from casebook.positions import Path_, Positions, dotted
 
 _PATTERN_HELP = {
     "duration": "write a number and a unit, e.g. '4 weeks', '3 months' or 'about 2 months'",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from casebook.findings import Finding
 from casebook.models import CaseFile
 from casebook.models.base import parse_date, relative_days
-from casebook.yaml_loader import Path_
+from casebook.positions import Path_
 
 DAYS = {"week": 7.0, "month": 30.4375}
 # Up to a year, case reports count in weeks; beyond it, in months.

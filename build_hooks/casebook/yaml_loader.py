@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from casebook.errors import Diagnostic
+from casebook.positions import Mark, Path_, Positions, dotted
 from casebook.yaml_text_checks import (
     MAX_FILE_BYTES,
     MAX_REPORTED,
@@ -20,8 +21,6 @@ from casebook.yaml_text_checks import (
     invisible_characters,
     too_deep,
 )
-
-Path_ = tuple[str | int, ...]
 
 # YAML 1.1 resolves `no` to false, `0123` to 83 and `1:30` to 90; authors mean the text they
 # typed. Only the unambiguous YAML 1.2 core forms become numbers, booleans and null here.
@@ -46,31 +45,6 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:merge",
     "tag:yaml.org,2002:value",
 }
-
-
-@dataclass(frozen=True)
-class Mark:
-    line: int
-    column: int
-
-
-@dataclass
-class Positions:
-    """Where each value (and each mapping key) of a loaded document stands in its file."""
-
-    values: dict[Path_, Mark] = field(default_factory=dict)
-    keys: dict[Path_, Mark] = field(default_factory=dict)
-
-    def of(self, path: Path_, *, key: bool = False) -> Mark:
-        """Position of `path`, falling back to the nearest enclosing value that exists."""
-        probe = tuple(path)
-        if key and probe in self.keys:
-            return self.keys[probe]
-        while probe:
-            if probe in self.values:
-                return self.values[probe]
-            probe = probe[:-1]
-        return self.values.get((), Mark(1, 1))
 
 
 @dataclass
@@ -276,14 +250,3 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if _FLOAT.fullmatch(text):
         return float(text)
     return text
-
-
-def dotted(path: Path_) -> str:
-    """`('figures', 2, 'stain')` -> `figures[2].stain`, the form authors see in errors."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else part
-    return out
