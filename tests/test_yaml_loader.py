@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from casebook.positions import Mark, dotted
-from casebook.yaml_loader import load_yaml_file, load_yaml_text
+from casebook.source.yaml_loader import load_yaml_file, load_yaml_text
 
 
 def messages(text: str) -> list[str]:

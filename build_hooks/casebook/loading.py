@@ -24,8 +24,8 @@ from casebook.positions import Positions, dotted
 from casebook.publication_checks import check_consent
 from casebook.schema_errors import diagnostics_from_validation
 from casebook.settings import SiteSettings
+from casebook.source.yaml_loader import load_yaml_file
 from casebook.text_checks import check_case_text
-from casebook.yaml_loader import load_yaml_file
 
 CASE_FILE = "case.yaml"
 _CASE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")

@@ -12,7 +12,7 @@ import yaml
 
 from casebook.errors import Diagnostic
 from casebook.positions import Mark, Path_, Positions, dotted
-from casebook.yaml_text_checks import (
+from casebook.source.yaml_text_checks import (
     MAX_FILE_BYTES,
     MAX_REPORTED,
     anchors_and_aliases,

@@ -1,0 +1,1 @@
+"""Read an author's file: YAML with the line and column of every value, hardened."""
