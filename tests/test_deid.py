@@ -3,7 +3,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from casebook.deid import KINDS, Finding, find_identifiers, line_col
+from casebook.text.deid import KINDS, Finding, find_identifiers, line_col
 
 # Ordinary clinical and bibliographic text: every one must give no finding at all.
 QUIET = [

@@ -8,12 +8,8 @@ import re
 from collections.abc import Callable
 
 import pytest
-from casebook.markdown_escape import escape_markdown_inline
-from casebook.text_policy import (
-    MAX_ISSUES,
-    PolicyIssue,
-    check_author_markdown,
-)
+from casebook.text.markdown_escape import escape_markdown_inline
+from casebook.text.policy import MAX_ISSUES, PolicyIssue, check_author_markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

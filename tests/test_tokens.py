@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from casebook.tokens import find_tokens
+from casebook.text.tokens import find_tokens
 
 
 def keys(text: str) -> list[tuple[tuple[str, ...], bool]]:

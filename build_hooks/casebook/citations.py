@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import escape
 
 from casebook.numbering import Numbering
-from casebook.tokens import pieces
+from casebook.text.tokens import pieces
 
 
 def reference_anchor(key: str) -> str:

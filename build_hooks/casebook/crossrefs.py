@@ -9,7 +9,7 @@ from casebook.errors import Diagnostic
 from casebook.models import CaseFile
 from casebook.numbering import Numbering
 from casebook.positions import Path_, Positions, dotted
-from casebook.tokens import is_figure_key
+from casebook.text.tokens import is_figure_key
 
 
 def check_crossrefs(

@@ -8,7 +8,7 @@ from markupsafe import Markup, escape
 
 from casebook.citations import reference_anchor
 from casebook.numbering import Numbering
-from casebook.tokens import pieces
+from casebook.text.tokens import pieces
 
 # The Markdown the site's pages render, applied to text that is already XML-escaped, so the
 # markup added here is the only markup.

@@ -13,7 +13,7 @@ from casebook.models import CaseFile
 from casebook.numbering import Numbering
 from casebook.positions import Path_
 from casebook.settings import JournalLimits, JournalProfile
-from casebook.tokens import TOKEN_RE
+from casebook.text.tokens import TOKEN_RE
 
 # Main text as journals count it: the abstract, tables of results, figure legends, references
 # and declarations are not part of it.

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from casebook.model_walk import iter_strings
 from casebook.models import CaseFile
-from casebook.tokens import find_tokens, is_figure_key
+from casebook.text.tokens import find_tokens, is_figure_key
 
 # Sections whose text is not part of the article body's reading order.
 _NOT_BODY = {

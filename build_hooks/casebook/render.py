@@ -16,10 +16,10 @@ from casebook.bibliography import format_references
 from casebook.care_checklist import CARE_URL, care_items
 from casebook.citations import crossref_html, reference_anchor, resolve_tokens
 from casebook.journal_limits import limits_for, usage
-from casebook.markdown_escape import escape_markdown_inline
 from casebook.models.base import parse_duration
 from casebook.models.coding import DiagnosisCode
 from casebook.settings import JournalProfile
+from casebook.text.markdown_escape import escape_markdown_inline
 
 if TYPE_CHECKING:
     from casebook.scholarly import CiteView

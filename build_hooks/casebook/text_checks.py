@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from casebook.deid import find_identifiers
 from casebook.errors import Diagnostic
 from casebook.model_walk import iter_strings
 from casebook.models import CaseFile
 from casebook.positions import Mark, Positions, dotted
-from casebook.text_policy import check_author_markdown
+from casebook.text.deid import find_identifiers
+from casebook.text.policy import check_author_markdown
 
 # Not text an author composes: identifiers, file paths and links are checked by their types.
 _NO_POLICY = {"references", "file", "url", "doi", "orcid", "email", "id", "schema_version"}

@@ -17,7 +17,7 @@ import re
 from collections import defaultdict, deque
 from dataclasses import dataclass, replace
 
-from casebook.markdown_escape import ESCAPABLE as _ESCAPABLE
+from casebook.text.markdown_escape import ESCAPABLE as _ESCAPABLE
 
 MAX_TEXT_CHARS = 100_000
 MAX_LINE_CHARS = 10_000

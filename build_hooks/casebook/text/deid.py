@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import KW_ONLY, dataclass, field
 
-from casebook import deid_patterns as p
+from casebook.text import deid_patterns as p
 
 ALLOW_KEY = "deidentification.allow"
 

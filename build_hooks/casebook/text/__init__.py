@@ -1,0 +1,1 @@
+"""Rules for author text that need no case model: Markdown subset, escapes, tokens, identifiers."""
