@@ -72,7 +72,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         reuse_theme_work(config.theme, _templates)
     core = _core()
     errors = importlib.import_module("casebook.errors")
-    settings_module = importlib.import_module("casebook.settings")
+    settings_module = importlib.import_module("casebook.models.settings")
     project_root = Path(str(config.config_file_path)).parent
     try:
         settings = settings_module.read_settings(

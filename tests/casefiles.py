@@ -8,7 +8,7 @@ from pathlib import Path
 from casebook.article import Article
 from casebook.errors import Diagnostic
 from casebook.loading import load_case
-from casebook.settings import SiteSettings
+from casebook.models.settings import SiteSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "case_data" / "ppp-ad-baricitinib"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from casebook.article import Article
 from casebook.loading import load_case
-from casebook.settings import SiteSettings
+from casebook.models.settings import SiteSettings
 from casefiles import EXAMPLE, example_text, load_variant, replace_once
 
 SETTINGS = SiteSettings(

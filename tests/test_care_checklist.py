@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from casebook.journal_limits import word_count
+from casebook.models.settings import read_settings
 from casebook.render import render_care_page
-from casebook.settings import read_settings
 from casefiles import example_article, example_text, line_of, load_variant, replace_once
 
 F = "case_data/ppp-ad-baricitinib/case.yaml"

@@ -21,7 +21,7 @@ from casebook import (
     site_build,
 )
 from casebook.errors import CaseDataError
-from casebook.settings import SiteSettings
+from casebook.models.settings import SiteSettings
 from casebook.site_build import SiteOutput, build_site_output
 from casefiles import replace_once
 from conftest import copy_project

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from casebook.citations import citation_html, resolve_tokens
-from casebook.numbering import Numbering
+from casebook.models.numbering import Numbering
 
 
 def numbering() -> Numbering:

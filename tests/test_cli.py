@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from casebook.cli import main
-from casebook.schema_export import schema_text
+from casebook.models.schema_export import schema_text
 from casefiles import EXAMPLE, ROOT
 
 

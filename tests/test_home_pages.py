@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from casebook.case_output import CaseListing
+from casebook.models.settings import SiteSettings
 from casebook.render import render_home_pages
-from casebook.settings import SiteSettings
 
 
 def listing(number: int) -> CaseListing:

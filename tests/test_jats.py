@@ -5,8 +5,8 @@ from pathlib import Path
 from casebook.jats import case_jats
 from casebook.jats_text import inline, paragraphs
 from casebook.metadata import build_record
-from casebook.numbering import Numbering
-from casebook.settings import SiteSettings
+from casebook.models.numbering import Numbering
+from casebook.models.settings import SiteSettings
 from jats_pmc import check_jats
 from lxml import etree
 from scholarly_cases import SETTINGS, example_article, variant_article

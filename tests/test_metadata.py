@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from casebook.metadata import build_record, licence_url
-from casebook.settings import SiteSettings
+from casebook.models.settings import SiteSettings
 from scholarly_cases import SETTINGS, example_article, variant_article
 
 

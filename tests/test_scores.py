@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from casebook.errors import SettingsError
-from casebook.instruments import BUILT_IN
+from casebook.models.instruments import BUILT_IN
+from casebook.models.settings import read_settings
 from casebook.render import render_case_page
-from casebook.settings import read_settings
 from casefiles import (
     example_article,
     example_text,

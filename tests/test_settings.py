@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 from casebook.errors import SettingsError
-from casebook.settings import read_settings
+from casebook.models.settings import read_settings
 
 
 def test_base_url_comes_from_site_url() -> None:

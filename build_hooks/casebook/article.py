@@ -9,7 +9,7 @@ from pathlib import Path
 from casebook.chart_specs import ChartView
 from casebook.clinical_view import ClinicalView, ScoreTable
 from casebook.models import Biopsy, CaseFile, Figure, Reference
-from casebook.numbering import Numbering, panel_letter
+from casebook.models.numbering import Numbering, panel_letter
 
 _STAIN_NAMES = {"H&E": "haematoxylin and eosin"}
 

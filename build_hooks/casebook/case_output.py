@@ -19,9 +19,9 @@ from casebook.image_checks import ContentCheck, ImageIssue
 from casebook.image_publish import publish_image
 from casebook.loading import case_folders, display_path, load_case
 from casebook.metadata import ScholarlyRecord
+from casebook.models.settings import SiteSettings
 from casebook.render import render_care_page, render_case_page
 from casebook.scholarly import scholarly_output
-from casebook.settings import SiteSettings
 
 IMAGES = "images"
 """Folder of re-encoded figures inside the build cache, named by the source's content hash."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from casebook.numbering import Numbering
+from casebook.models.numbering import Numbering
 from casebook.text.tokens import pieces
 
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from casebook.chart_specs import ChartView, SeriesData, lab_chart, scores_chart, timeline_chart
 from casebook.diagnosis_codes import check_codes
 from casebook.findings import Finding
-from casebook.instruments import Instrument
 from casebook.labs import LabGroup, check_labs, lab_groups
 from casebook.models import CaseFile
+from casebook.models.instruments import Instrument
 from casebook.models.outcomes import ScoreSeries
 from casebook.scores import ScoreSummary, check_scores, series_label, summarise
 from casebook.time_axis import TimeAxis, build_axis, time_points

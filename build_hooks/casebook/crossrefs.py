@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from casebook.errors import Diagnostic
 from casebook.models import CaseFile
-from casebook.numbering import Numbering
+from casebook.models.numbering import Numbering
 from casebook.positions import Path_, Positions, dotted
 from casebook.text.tokens import is_figure_key
 

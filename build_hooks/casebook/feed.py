@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from casebook.markup_templates import markup_environment
 from casebook.metadata import ScholarlyRecord
-from casebook.settings import SiteSettings
+from casebook.models.settings import SiteSettings
 
 FEED_PATH = "feed.xml"
 

@@ -7,8 +7,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from casebook.models.schema_export import case_schema
 from casebook.render import environment
-from casebook.schema_export import case_schema
 
 
 @dataclass(frozen=True)

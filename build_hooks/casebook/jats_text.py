@@ -7,7 +7,7 @@ import re
 from markupsafe import Markup, escape
 
 from casebook.citations import reference_anchor
-from casebook.numbering import Numbering
+from casebook.models.numbering import Numbering
 from casebook.text.tokens import pieces
 
 # The Markdown the site's pages render, applied to text that is already XML-escaped, so the

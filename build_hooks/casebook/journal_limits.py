@@ -10,9 +10,9 @@ from pydantic import BaseModel
 
 from casebook.findings import Finding
 from casebook.models import CaseFile
-from casebook.numbering import Numbering
+from casebook.models.numbering import Numbering
+from casebook.models.settings import JournalLimits, JournalProfile
 from casebook.positions import Path_
-from casebook.settings import JournalLimits, JournalProfile
 from casebook.text.tokens import TOKEN_RE
 
 # Main text as journals count it: the abstract, tables of results, figure legends, references

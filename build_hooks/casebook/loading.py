@@ -16,14 +16,14 @@ from casebook.crossrefs import check_crossrefs
 from casebook.errors import Diagnostic
 from casebook.findings import to_diagnostics
 from casebook.image_checks import ContentCheck, check_figure_file
-from casebook.instruments import registry
 from casebook.journal_limits import check_journal
 from casebook.models import CaseFile
-from casebook.numbering import number_case
+from casebook.models.instruments import registry
+from casebook.models.numbering import number_case
+from casebook.models.settings import SiteSettings
 from casebook.positions import Positions, dotted
 from casebook.publication_checks import check_consent
 from casebook.schema_errors import diagnostics_from_validation
-from casebook.settings import SiteSettings
 from casebook.source.yaml_loader import load_yaml_file
 from casebook.text_checks import check_case_text
 

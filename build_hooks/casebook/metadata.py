@@ -10,7 +10,7 @@ from casebook.article import Article
 from casebook.models import Reference
 from casebook.models.case import CaseFile
 from casebook.models.publication import Affiliation, SourceAttribution
-from casebook.settings import SiteSettings
+from casebook.models.settings import SiteSettings
 
 _CC_LICENCE = re.compile(r"^CC-(BY(?:-NC)?(?:-ND|-SA)?)-(\d\.\d)$", re.IGNORECASE)
 

@@ -22,8 +22,8 @@ from pathlib import Path
 
 from casebook.build_cache import CACHE_DIR, BuildCache
 from casebook.case_output import IMAGES, CaseOutput, build_case_outputs
+from casebook.models.settings import SiteSettings
 from casebook.published_scan import judge_ahead
-from casebook.settings import SiteSettings
 
 
 def prefill_in_child(project_root: Path, *, settings: SiteSettings, folders: Sequence[str]) -> bool:

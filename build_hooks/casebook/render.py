@@ -18,7 +18,7 @@ from casebook.citations import crossref_html, reference_anchor, resolve_tokens
 from casebook.journal_limits import limits_for, usage
 from casebook.models.base import parse_duration
 from casebook.models.coding import DiagnosisCode
-from casebook.settings import JournalProfile
+from casebook.models.settings import JournalProfile
 from casebook.text.markdown_escape import escape_markdown_inline
 
 if TYPE_CHECKING:

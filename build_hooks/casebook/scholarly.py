@@ -13,7 +13,7 @@ from casebook.feed import FEED_PATH, atom_feed, feed_title
 from casebook.head_meta import case_head_html, site_head_html
 from casebook.jats import case_jats
 from casebook.metadata import ScholarlyRecord, build_record
-from casebook.settings import SiteSettings
+from casebook.models.settings import SiteSettings
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from casebook.findings import Finding
-from casebook.instruments import Instrument
 from casebook.models import CaseFile
+from casebook.models.instruments import Instrument
 from casebook.models.outcomes import ScoreSeries
 from casebook.time_axis import Scale, TimeAxis
 

@@ -17,10 +17,10 @@ from casebook.case_output import (
 from casebook.errors import CaseDataError, Diagnostic
 from casebook.field_reference import field_reference_page
 from casebook.metadata import ScholarlyRecord
+from casebook.models.settings import SiteSettings
 from casebook.prefill import prefill_in_child
 from casebook.render import render_home_pages
 from casebook.scholarly import site_files
-from casebook.settings import SiteSettings
 
 
 @dataclass

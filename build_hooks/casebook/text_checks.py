@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from casebook.errors import Diagnostic
-from casebook.model_walk import iter_strings
 from casebook.models import CaseFile
+from casebook.models.walk import iter_strings
 from casebook.positions import Mark, Positions, dotted
 from casebook.text.deid import find_identifiers
 from casebook.text.policy import check_author_markdown

@@ -1,4 +1,4 @@
-"""The case data model: what an author may write in case.yaml, field by field."""
+"""The case model and site settings: what authors and site owners may write, and its numbering."""
 
 from __future__ import annotations
 

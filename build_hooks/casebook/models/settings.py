@@ -8,8 +8,8 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, StringConstraints, ValidationError, field_validator
 
 from casebook.errors import SettingsError
-from casebook.instruments import BUILT_IN, InstrumentSetting
 from casebook.models.base import Strict, Text
+from casebook.models.instruments import BUILT_IN, InstrumentSetting
 
 
 class JournalLimits(Strict):
