@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from casebook.journal_limits import word_count
+from casebook.checks.journal_limits import word_count
 from casebook.models.settings import read_settings
 from casebook.render import render_care_page
 from casefiles import example_article, example_text, line_of, load_variant, replace_once

@@ -12,14 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from casebook import (
-    build_cache,
-    case_output,
-    image_checks,
-    image_publish,
-    published_scan,
-    site_build,
-)
+from casebook import build_cache, case_output, image_publish, published_scan, site_build
+from casebook.checks import images as image_checks
 from casebook.errors import CaseDataError
 from casebook.models.settings import SiteSettings
 from casebook.site_build import SiteOutput, build_site_output

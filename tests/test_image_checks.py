@@ -12,7 +12,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from casebook.image_checks import ImageIssue, check_figure_file
+from casebook.checks.images import ImageIssue, check_figure_file
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image

@@ -13,9 +13,9 @@ from markupsafe import Markup
 
 from casebook.article import Article, FigureView
 from casebook.bibliography import format_references
-from casebook.care_checklist import CARE_URL, care_items
+from casebook.checks.care_checklist import CARE_URL, care_items
+from casebook.checks.journal_limits import limits_for, usage
 from casebook.citations import crossref_html, reference_anchor, resolve_tokens
-from casebook.journal_limits import limits_for, usage
 from casebook.models.base import parse_duration
 from casebook.models.coding import DiagnosisCode
 from casebook.models.settings import JournalProfile

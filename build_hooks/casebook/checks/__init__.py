@@ -1,0 +1,1 @@
+"""Validating a case: schema errors, references, consent, author text, figures, CARE, limits."""
