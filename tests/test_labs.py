@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casebook.labs import computed_flag
+from casebook.clinical.labs import computed_flag
 from casebook.models import LabResult
 from casebook.render import render_case_page
 from casefiles import example_article, example_text, line_of, replace_once, variant_messages

@@ -6,8 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from casebook.chart_specs import ChartView
-from casebook.clinical_view import ClinicalView, ScoreTable
+from casebook.clinical.chart_specs import ChartView
+from casebook.clinical.view import ClinicalView, ScoreTable
 from casebook.models import Biopsy, CaseFile, Figure, Reference
 from casebook.models.numbering import Numbering, panel_letter
 

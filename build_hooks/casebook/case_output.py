@@ -13,8 +13,8 @@ from pathlib import Path, PurePosixPath
 from casebook.article import Article
 from casebook.build_cache import BuildCache, core_fingerprint, write_atomically
 from casebook.chart_publish import publish_chart
-from casebook.chart_specs import ChartView
 from casebook.checks.images import ContentCheck, ImageIssue
+from casebook.clinical.chart_specs import ChartView
 from casebook.errors import Diagnostic
 from casebook.image_publish import publish_image
 from casebook.loading import case_folders, display_path, load_case

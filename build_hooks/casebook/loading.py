@@ -17,7 +17,7 @@ from casebook.checks.crossrefs import check_crossrefs
 from casebook.checks.images import ContentCheck, check_figure_file
 from casebook.checks.journal_limits import check_journal
 from casebook.checks.schema_errors import diagnostics_from_validation
-from casebook.clinical_view import analyse_case
+from casebook.clinical.view import analyse_case
 from casebook.errors import Diagnostic
 from casebook.findings import to_diagnostics
 from casebook.models import CaseFile

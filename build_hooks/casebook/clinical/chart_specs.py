@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from casebook.labs import LabGroup
-from casebook.time_axis import Scale
-from casebook.timeline import Timeline
+from casebook.clinical.labs import LabGroup
+from casebook.clinical.time_axis import Scale
+from casebook.clinical.timeline import Timeline
 
 CHART_DATA_VERSION = 1
 

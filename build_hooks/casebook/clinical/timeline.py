@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from casebook.clinical.time_axis import Scale, TimeAxis, scale_for
 from casebook.findings import Finding
 from casebook.models import CaseFile, TreatmentStep
 from casebook.models.base import parse_duration
-from casebook.time_axis import Scale, TimeAxis, scale_for
 
 _EPSILON = 1e-6
 

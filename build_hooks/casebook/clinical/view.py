@@ -7,16 +7,22 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from casebook.chart_specs import ChartView, SeriesData, lab_chart, scores_chart, timeline_chart
-from casebook.diagnosis_codes import check_codes
+from casebook.clinical.chart_specs import (
+    ChartView,
+    SeriesData,
+    lab_chart,
+    scores_chart,
+    timeline_chart,
+)
+from casebook.clinical.diagnosis_codes import check_codes
+from casebook.clinical.labs import LabGroup, check_labs, lab_groups
+from casebook.clinical.scores import ScoreSummary, check_scores, series_label, summarise
+from casebook.clinical.time_axis import TimeAxis, build_axis, time_points
+from casebook.clinical.timeline import Timeline, build_timeline, place_steps
 from casebook.findings import Finding
-from casebook.labs import LabGroup, check_labs, lab_groups
 from casebook.models import CaseFile
 from casebook.models.instruments import Instrument
 from casebook.models.outcomes import ScoreSeries
-from casebook.scores import ScoreSummary, check_scores, series_label, summarise
-from casebook.time_axis import TimeAxis, build_axis, time_points
-from casebook.timeline import Timeline, build_timeline, place_steps
 
 ILLUSTRATIVE_NOTE = (
     "Illustrative values: the source gives no numbers for these scores. The values only follow "

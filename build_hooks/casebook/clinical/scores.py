@@ -7,11 +7,11 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from casebook.clinical.time_axis import Scale, TimeAxis
 from casebook.findings import Finding
 from casebook.models import CaseFile
 from casebook.models.instruments import Instrument
 from casebook.models.outcomes import ScoreSeries
-from casebook.time_axis import Scale, TimeAxis
 
 
 def check_scores(

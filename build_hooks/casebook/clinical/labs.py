@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from casebook.clinical.time_axis import Scale, TimeAxis
 from casebook.findings import Finding
 from casebook.models import CaseFile, LabResult
-from casebook.time_axis import Scale, TimeAxis
 
 
 def computed_flag(lab: LabResult) -> str | None:

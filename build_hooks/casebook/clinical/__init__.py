@@ -1,0 +1,1 @@
+"""Clinical facts derived from a case: time axis, timeline, labs, scores, codes, their charts."""
