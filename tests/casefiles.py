@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from casebook.article import Article
+from casebook.article.article import Article
 from casebook.errors import Diagnostic
 from casebook.loading import load_case
 from casebook.models.settings import SiteSettings

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casebook.article import compose_legend
+from casebook.article.article import compose_legend
 from casebook.models import Biopsy
 from casefiles import example_text, load_variant
 

@@ -11,7 +11,7 @@ import lxml.html
 import pytest
 import rispy
 from bibtexparser.entrypoint import parse_string
-from casebook.article import Article
+from casebook.article.article import Article
 from casebook.loading import load_cases
 from conftest import ROOT, copy_project
 from lxml import etree

@@ -68,7 +68,7 @@ def test_template_edit_shows(served: tuple[Path, str]) -> None:
 def test_core_code_edit_shows(served: tuple[Path, str]) -> None:
     project, url = served
     edit(
-        project / "build_hooks" / "casebook" / "article.py",
+        project / "build_hooks" / "casebook" / "article" / "article.py",
         'f"{stain}, original magnification ×',
         'f"{stain}, edited core code ×',
     )

@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from casebook.article import Article
+from casebook.article.article import Article
 from casebook.build_cache import BuildCache, core_fingerprint, write_atomically
 from casebook.chart_publish import publish_chart
 from casebook.checks.images import ContentCheck, ImageIssue

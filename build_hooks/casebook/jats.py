@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 from markupsafe import Markup
 
 from casebook import jats_text
-from casebook.article import Article, FigureView
+from casebook.article.article import Article, FigureView
 from casebook.citations import reference_anchor
 from casebook.markup_templates import markup_environment
 from casebook.metadata import ScholarlyRecord

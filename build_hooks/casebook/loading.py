@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from casebook.article import Article, build_article
+from casebook.article.article import Article, build_article
 from casebook.checks.author_text import check_case_text
 from casebook.checks.care_checklist import check_care
 from casebook.checks.consent import check_consent

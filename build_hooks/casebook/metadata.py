@@ -6,7 +6,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from casebook.article import Article
+from casebook.article.article import Article
 from casebook.models import Reference
 from casebook.models.case import CaseFile
 from casebook.models.publication import Affiliation, SourceAttribution

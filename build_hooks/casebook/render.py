@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup
 
-from casebook.article import Article, FigureView
+from casebook.article.article import Article, FigureView
 from casebook.bibliography import format_references
 from casebook.checks.care_checklist import CARE_URL, care_items
 from casebook.checks.journal_limits import limits_for, usage

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from casebook.article import Article
+from casebook.article.article import Article
 from casebook.citation_export import bibtex, csl_json, formatted_citation, ris
 from casebook.feed import FEED_PATH, atom_feed, feed_title
 from casebook.head_meta import case_head_html, site_head_html

@@ -1,0 +1,1 @@
+"""The render-ready view model of one case: figures and panels in order, legends, listing."""
