@@ -7,7 +7,7 @@ from pathlib import Path
 
 from casebook.article.article import Article
 from casebook.errors import Diagnostic
-from casebook.loading import load_case
+from casebook.load import load_case
 from casebook.models.settings import SiteSettings
 
 ROOT = Path(__file__).resolve().parent.parent

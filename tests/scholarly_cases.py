@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from casebook.article.article import Article
-from casebook.loading import load_case
+from casebook.load import load_case
 from casebook.models.settings import SiteSettings
 from casefiles import EXAMPLE, example_text, load_variant, replace_once
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 from casebook.errors import Diagnostic
-from casebook.loading import load_case
+from casebook.load import load_case
 from casebook.source.yaml_loader import load_yaml_text
 from casefiles import EXAMPLE, example_text
 from hypothesis import HealthCheck, given, settings

@@ -3,7 +3,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from casebook.loading import case_folders, load_cases
+from casebook.load import case_folders, load_cases
 from casefiles import EXAMPLE
 
 

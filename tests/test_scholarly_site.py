@@ -12,7 +12,7 @@ import pytest
 import rispy
 from bibtexparser.entrypoint import parse_string
 from casebook.article.article import Article
-from casebook.loading import load_cases
+from casebook.load import load_cases
 from conftest import ROOT, copy_project
 from lxml import etree
 from pyld import jsonld

@@ -7,7 +7,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from casebook.loading import load_cases
+from casebook.load import load_cases
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 

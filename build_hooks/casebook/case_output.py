@@ -17,7 +17,7 @@ from casebook.checks.images import ContentCheck, ImageIssue
 from casebook.clinical.chart_specs import ChartView
 from casebook.errors import Diagnostic
 from casebook.image_publish import publish_image
-from casebook.loading import case_folders, display_path, load_case
+from casebook.load import case_folders, display_path, load_case
 from casebook.metadata import ScholarlyRecord
 from casebook.models.settings import SiteSettings
 from casebook.render import render_care_page, render_case_page
