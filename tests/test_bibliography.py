@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import pytest
-from casebook import bibliography
-from casebook.bibliography import format_references, to_csl
 from casebook.models import Reference
+from casebook.render import bibliography
+from casebook.render.bibliography import format_references, to_csl
 from citeproc import CitationStylesBibliography
 
 GUTTMAN = {

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from casebook.checks.journal_limits import word_count
 from casebook.models.settings import read_settings
-from casebook.render import render_care_page
+from casebook.render.pages import render_care_page
 from casefiles import example_article, example_text, line_of, load_variant, replace_once
 
 F = "case_data/ppp-ad-baricitinib/case.yaml"

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from casebook.citations import citation_html, resolve_tokens
 from casebook.models.numbering import Numbering
+from casebook.render.citations import citation_html, resolve_tokens
 
 
 def numbering() -> Numbering:

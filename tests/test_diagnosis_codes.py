@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from casebook.clinical.diagnosis_codes import code_problem, verhoeff_valid
 from casebook.models.coding import CodeSystem, DiagnosisCode
-from casebook.render import render_case_page
+from casebook.render.pages import render_case_page
 from casefiles import example_article, example_text, line_of, replace_once, variant_messages
 
 F = "case_data/ppp-ad-baricitinib/case.yaml"

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from casebook.field_reference import field_reference_page
 from casebook.models import CaseFile, Reference
+from casebook.render.field_reference import field_reference_page
 
 
 def test_every_top_level_and_alias_field_is_documented() -> None:

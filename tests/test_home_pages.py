@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from casebook.case_output import CaseListing
 from casebook.models.settings import SiteSettings
-from casebook.render import render_home_pages
+from casebook.render.pages import render_home_pages
 
 
 def listing(number: int) -> CaseListing:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from casebook.clinical.labs import computed_flag
 from casebook.models import LabResult
-from casebook.render import render_case_page
+from casebook.render.pages import render_case_page
 from casefiles import example_article, example_text, line_of, replace_once, variant_messages
 
 F = "case_data/ppp-ad-baricitinib/case.yaml"

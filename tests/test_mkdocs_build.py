@@ -97,7 +97,7 @@ def test_drafts_are_left_out_of_the_built_site(tmp_path: Path) -> None:
 
 
 def test_a_new_draft_does_not_fail_the_strict_build(tmp_path: Path) -> None:
-    from casebook.new_case import create_case
+    from casebook.render.new_case import create_case
 
     project = copy_project(tmp_path / "project")
     create_case(project / "case_data", "work-in-progress")

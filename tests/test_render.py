@@ -8,7 +8,7 @@ from pathlib import Path
 
 from casebook.case_output import case_listing
 from casebook.models.settings import SiteSettings
-from casebook.render import render_case_page, render_home_pages
+from casebook.render.pages import render_case_page, render_home_pages
 from casefiles import example_text, load_variant
 
 SITE = SiteSettings(title="Casebook", description="Clinical case reports.").model_dump()

@@ -11,7 +11,7 @@ import pytest
 from casebook.errors import SettingsError
 from casebook.models.instruments import BUILT_IN
 from casebook.models.settings import read_settings
-from casebook.render import render_case_page
+from casebook.render.pages import render_case_page
 from casefiles import (
     example_article,
     example_text,

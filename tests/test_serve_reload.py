@@ -58,7 +58,7 @@ def test_case_data_edit_shows(served: tuple[Path, str]) -> None:
 def test_template_edit_shows(served: tuple[Path, str]) -> None:
     project, url = served
     edit(
-        project / "build_hooks" / "casebook" / "templates" / "_declarations.md.j2",
+        project / "build_hooks" / "casebook" / "render" / "templates" / "_declarations.md.j2",
         "**Patient consent:**",
         "**Consent to publish (edited template):**",
     )

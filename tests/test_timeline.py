@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from casebook.render import render_case_page
+from casebook.render.pages import render_case_page
 from casefiles import (
     example_article,
     example_text,

@@ -20,7 +20,7 @@ from casebook.image_publish import publish_image
 from casebook.load import case_folders, display_path, load_case
 from casebook.metadata import ScholarlyRecord
 from casebook.models.settings import SiteSettings
-from casebook.render import render_care_page, render_case_page
+from casebook.render.pages import render_care_page, render_case_page
 from casebook.scholarly import scholarly_output
 
 IMAGES = "images"

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from casebook.json_ld import article_json_ld, json_ld_script_text
-from casebook.markup_templates import markup_environment
 from casebook.metadata import ScholarlyRecord, affiliation_text
 from casebook.models import Reference
+from casebook.render.environment import markup_environment
 
 Tag = tuple[str, str]
 """(name or property, content) of one <meta> element."""

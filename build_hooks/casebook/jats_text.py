@@ -6,8 +6,8 @@ import re
 
 from markupsafe import Markup, escape
 
-from casebook.citations import reference_anchor
 from casebook.models.numbering import Numbering
+from casebook.render.citations import reference_anchor
 from casebook.text.tokens import pieces
 
 # The Markdown the site's pages render, applied to text that is already XML-escaped, so the

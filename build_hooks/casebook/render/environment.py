@@ -6,7 +6,7 @@ from functools import cache
 
 import jinja2
 
-from casebook.render import environment, make_environment
+from casebook.render.pages import environment, make_environment
 
 
 @cache

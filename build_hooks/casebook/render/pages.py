@@ -1,4 +1,4 @@
-"""Render articles to Markdown pages through the Jinja templates in casebook/templates."""
+"""Render articles to Markdown pages through the Jinja templates in render/templates/."""
 
 from __future__ import annotations
 
@@ -12,13 +12,13 @@ import jinja2
 from markupsafe import Markup
 
 from casebook.article.article import Article, FigureView
-from casebook.bibliography import format_references
 from casebook.checks.care_checklist import CARE_URL, care_items
 from casebook.checks.journal_limits import limits_for, usage
-from casebook.citations import crossref_html, reference_anchor, resolve_tokens
 from casebook.models.base import parse_duration
 from casebook.models.coding import DiagnosisCode
 from casebook.models.settings import JournalProfile
+from casebook.render.bibliography import format_references
+from casebook.render.citations import crossref_html, reference_anchor, resolve_tokens
 from casebook.text.markdown_escape import escape_markdown_inline
 
 if TYPE_CHECKING:
