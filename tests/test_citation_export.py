@@ -12,8 +12,8 @@ from bibtexparser import middlewares
 from bibtexparser.entrypoint import parse_string
 from bibtexparser.middlewares.middleware import Middleware
 from bibtexparser.model import Entry
-from casebook.citation_export import bibtex, csl_json, formatted_citation, ris
-from casebook.metadata import ScholarlyRecord, build_record
+from casebook.scholarly.citation_export import bibtex, csl_json, formatted_citation, ris
+from casebook.scholarly.record import ScholarlyRecord, build_record
 from casefiles import replace_once
 from citeproc import (
     Citation,

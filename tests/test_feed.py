@@ -3,8 +3,8 @@ from __future__ import annotations
 import dataclasses
 import datetime
 
-from casebook.feed import atom_feed
-from casebook.metadata import build_record
+from casebook.scholarly.feed import atom_feed
+from casebook.scholarly.record import build_record
 from lxml import etree
 from scholarly_cases import SETTINGS, example_article
 

@@ -5,10 +5,15 @@ import json
 from pathlib import Path
 
 import lxml.html
-from casebook.head_meta import case_head_html, highwire_tags, open_graph_tags, reference_tag
-from casebook.json_ld import article_json_ld
-from casebook.metadata import build_record
 from casebook.models import Reference
+from casebook.scholarly.head_meta import (
+    case_head_html,
+    highwire_tags,
+    open_graph_tags,
+    reference_tag,
+)
+from casebook.scholarly.json_ld import article_json_ld
+from casebook.scholarly.record import build_record
 from scholarly_cases import SETTINGS, variant_article
 
 HOSTILE_TITLE = 'Pustules </script><script>alert(1)</script> & "quoted" <!-- <b>bold</b>'

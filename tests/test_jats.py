@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casebook.jats import case_jats
-from casebook.jats_text import inline, paragraphs
-from casebook.metadata import build_record
 from casebook.models.numbering import Numbering
 from casebook.models.settings import SiteSettings
+from casebook.scholarly.jats import case_jats
+from casebook.scholarly.jats_text import inline, paragraphs
+from casebook.scholarly.record import build_record
 from jats_pmc import check_jats
 from lxml import etree
 from scholarly_cases import SETTINGS, example_article, variant_article

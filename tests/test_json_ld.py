@@ -5,9 +5,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from casebook.json_ld import article_json_ld, json_ld_script_text
-from casebook.metadata import build_record
 from casebook.models.settings import SiteSettings
+from casebook.scholarly.json_ld import article_json_ld, json_ld_script_text
+from casebook.scholarly.record import build_record
 from pyld import jsonld
 from schema_org import document_loader, vocabulary_problems
 from scholarly_cases import SETTINGS, example_article, variant_article

@@ -4,8 +4,8 @@ import datetime
 from pathlib import Path
 
 import pytest
-from casebook.metadata import build_record, licence_url
 from casebook.models.settings import SiteSettings
+from casebook.scholarly.record import build_record, licence_url
 from scholarly_cases import SETTINGS, example_article, variant_article
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casebook.scholarly import scholarly_output, site_files
+from casebook.scholarly.outputs import scholarly_output, site_files
 from casefiles import example_text, replace_once
 from scholarly_cases import SETTINGS, example_article, variant_article
 

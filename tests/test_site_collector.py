@@ -7,7 +7,7 @@ import datetime
 from pathlib import Path
 
 from casebook.case_output import CaseListing, CaseOutput
-from casebook.metadata import build_record
+from casebook.scholarly.record import build_record
 from casebook.site_build import SiteCollector
 from scholarly_cases import SETTINGS, example_article
 

@@ -18,10 +18,10 @@ from casebook.clinical.chart_specs import ChartView
 from casebook.errors import Diagnostic
 from casebook.image_publish import publish_image
 from casebook.load import case_folders, display_path, load_case
-from casebook.metadata import ScholarlyRecord
 from casebook.models.settings import SiteSettings
 from casebook.render.pages import render_care_page, render_case_page
-from casebook.scholarly import scholarly_output
+from casebook.scholarly.outputs import scholarly_output
+from casebook.scholarly.record import ScholarlyRecord
 
 IMAGES = "images"
 """Folder of re-encoded figures inside the build cache, named by the source's content hash."""

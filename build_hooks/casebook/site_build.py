@@ -15,12 +15,12 @@ from casebook.case_output import (
     build_case_outputs,
 )
 from casebook.errors import CaseDataError, Diagnostic
-from casebook.metadata import ScholarlyRecord
 from casebook.models.settings import SiteSettings
 from casebook.prefill import prefill_in_child
 from casebook.render.field_reference import field_reference_page
 from casebook.render.pages import render_home_pages
-from casebook.scholarly import site_files
+from casebook.scholarly.outputs import site_files
+from casebook.scholarly.record import ScholarlyRecord
 
 
 @dataclass

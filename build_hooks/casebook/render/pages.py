@@ -22,7 +22,7 @@ from casebook.render.citations import crossref_html, reference_anchor, resolve_t
 from casebook.text.markdown_escape import escape_markdown_inline
 
 if TYPE_CHECKING:
-    from casebook.scholarly import CiteView
+    from casebook.scholarly.outputs import CiteView
 
 if TYPE_CHECKING:
     # case_output imports this module to render pages.

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from casebook.json_ld import article_json_ld, json_ld_script_text
-from casebook.metadata import ScholarlyRecord, affiliation_text
 from casebook.models import Reference
 from casebook.render.environment import markup_environment
+from casebook.scholarly.json_ld import article_json_ld, json_ld_script_text
+from casebook.scholarly.record import ScholarlyRecord, affiliation_text
 
 Tag = tuple[str, str]
 """(name or property, content) of one <meta> element."""

@@ -7,14 +7,14 @@ from pathlib import PurePosixPath
 
 from markupsafe import Markup
 
-from casebook import jats_text
 from casebook.article.article import Article, FigureView
-from casebook.metadata import ScholarlyRecord
 from casebook.models import LabResult, Patient, Reference
 from casebook.models.base import parse_duration
 from casebook.render.citations import reference_anchor
 from casebook.render.environment import markup_environment
 from casebook.render.pages import PageHelpers
+from casebook.scholarly import jats_text
+from casebook.scholarly.record import ScholarlyRecord
 
 # CSL item types -> JATS @publication-type, as JATS4R's citation recommendation lists them.
 _PUBLICATION_TYPES = {

@@ -9,10 +9,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from casebook.metadata import ScholarlyRecord
 from casebook.models import Reference
 from casebook.render.bibliography import format_references, to_csl
 from casebook.render.environment import text_environment
+from casebook.scholarly.record import ScholarlyRecord
 
 # One pass over the text, so a backslash added by one escape is never escaped again.
 _BIBTEX_SPECIALS = re.compile(r"[\\{}%&$#_~^]")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from casebook.metadata import ScholarlyRecord
 from casebook.models.settings import SiteSettings
 from casebook.render.environment import markup_environment
+from casebook.scholarly.record import ScholarlyRecord
 
 FEED_PATH = "feed.xml"
 

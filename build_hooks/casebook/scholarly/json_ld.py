@@ -8,9 +8,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from casebook.metadata import AuthorRecord, ScholarlyRecord
 from casebook.models import Reference
 from casebook.models.publication import Affiliation, SourceAttribution
+from casebook.scholarly.record import AuthorRecord, ScholarlyRecord
 
 CONTEXT = "https://schema.org"
 

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from casebook.article.article import Article
-from casebook.citation_export import bibtex, csl_json, formatted_citation, ris
-from casebook.feed import FEED_PATH, atom_feed, feed_title
-from casebook.head_meta import case_head_html, site_head_html
-from casebook.jats import case_jats
-from casebook.metadata import ScholarlyRecord, build_record
 from casebook.models.settings import SiteSettings
+from casebook.scholarly.citation_export import bibtex, csl_json, formatted_citation, ris
+from casebook.scholarly.feed import FEED_PATH, atom_feed, feed_title
+from casebook.scholarly.head_meta import case_head_html, site_head_html
+from casebook.scholarly.jats import case_jats
+from casebook.scholarly.record import ScholarlyRecord, build_record
 
 
 @dataclass(frozen=True)

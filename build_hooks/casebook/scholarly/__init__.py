@@ -1,0 +1,1 @@
+"""What a case publishes for indexers and readers' tools, all from one ScholarlyRecord."""
