@@ -99,7 +99,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"internal error in Casebook ({type(exc).__name__}: {exc}); please report it, "
             "or set CASEBOOK_DEBUG=1 to see the traceback"
         ) from None
-    sanitizer: Any = importlib.import_module("casebook.page_sanitizer")
+    sanitizer: Any = importlib.import_module("casebook.publish.page_sanitizer")
     _state["sanitizer"] = sanitizer.PageSanitizer(project_root)
     for warning in _state["output"].warnings:
         log.warning(warning.format())

@@ -33,7 +33,7 @@ class SiteSwap:
         self._current: dict[str, Any] = {}
 
     def begin(self, config: MkDocsConfig) -> None:
-        staging = importlib.import_module("casebook.staging")
+        staging = importlib.import_module("casebook.publish.staging")
         target = Path(config.site_dir)
         counter = _WarningCount()
         logging.getLogger("mkdocs").addHandler(counter)
@@ -50,7 +50,7 @@ class SiteSwap:
         """At the end of the build: no published image may carry metadata."""
         if not self._current:
             return
-        scan = importlib.import_module("casebook.published_scan")
+        scan = importlib.import_module("casebook.publish.published_scan")
         config: MkDocsConfig = self._current["config"]
         project_root = Path(str(config.config_file_path)).parent
         leaks = scan.find_metadata_in_site(self._current["staging"], project_root=project_root)
@@ -67,7 +67,7 @@ class SiteSwap:
         logging.getLogger("mkdocs").removeHandler(current["counter"])
         config: MkDocsConfig = current["config"]
         config.site_dir = str(current["target"])
-        staging = importlib.import_module("casebook.staging")
+        staging = importlib.import_module("casebook.publish.staging")
         good = current["built"] and not (config.strict and current["counter"].count)
         if good:
             staging.promote(current["staging"], current["target"])

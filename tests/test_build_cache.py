@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from casebook import build_cache
-from casebook.build_cache import BuildCache, core_fingerprint
+from casebook.publish import build_cache
+from casebook.publish.build_cache import BuildCache, core_fingerprint
 
 PAST = 1_600_000_000  # old enough that the digest is remembered, not "racy"
 

@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from casebook import build_cache, case_output, image_publish, published_scan, site_build
+from casebook import case_output, site_build
 from casebook.checks import images as image_checks
 from casebook.errors import CaseDataError
 from casebook.models.settings import SiteSettings
+from casebook.publish import build_cache, published_scan
+from casebook.publish import images as image_publish
 from casebook.site_build import SiteOutput, build_site_output
 from casefiles import replace_once
 from conftest import copy_project

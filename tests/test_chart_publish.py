@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from casebook.chart_publish import chart_key, publish_chart
+from casebook.publish.charts import chart_key, publish_chart
 from casefiles import example_article
 from conftest import ROOT
 
@@ -57,7 +57,7 @@ def test_a_cached_chart_does_not_import_matplotlib(tmp_path: Path) -> None:
     script = (
         "import json, sys\n"
         "from pathlib import Path\n"
-        "from casebook.chart_publish import publish_chart\n"
+        "from casebook.publish.charts import publish_chart\n"
         f"spec = json.loads({json.dumps(data)!r})\n"
         f"result = publish_chart(spec, cache_dir=Path({str(tmp_path / 'cache')!r}))\n"
         "assert result.from_cache\n"

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from casebook.image_publish import (
+from casebook.publish.images import (
     ENCODER_ID,
     ImagePublishError,
     PublishedImage,

@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from casebook import build_cache, page_sanitizer
-from casebook.sanitize import sanitize_html
+from casebook.publish import build_cache, page_sanitizer
+from casebook.publish.sanitize import sanitize_html
 
 HOSTILE = '<p onclick="steal()">Case <script>alert(1)</script><a href="javascript:x">link</a></p>'
 

@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from casebook import build_cache, published_scan
-from casebook.image_publish import find_metadata, reencode_image
+from casebook.publish import build_cache, published_scan
+from casebook.publish.images import find_metadata, reencode_image
 from test_image_publish import annotated_png, camera_jpeg, write
 
 

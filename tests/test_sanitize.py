@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from casebook.sanitize import sanitize_html
+from casebook.publish.sanitize import sanitize_html
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

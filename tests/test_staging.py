@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casebook.staging import discard, promote, staging_dir_for
+from casebook.publish.staging import discard, promote, staging_dir_for
 
 
 def test_promote_replaces_the_target_and_leaves_nothing_behind(tmp_path: Path) -> None:

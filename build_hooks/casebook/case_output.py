@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from casebook.article.article import Article
-from casebook.build_cache import BuildCache, core_fingerprint, write_atomically
-from casebook.chart_publish import publish_chart
 from casebook.checks.images import ContentCheck, ImageIssue
 from casebook.clinical.chart_specs import ChartView
 from casebook.errors import Diagnostic
-from casebook.image_publish import publish_image
 from casebook.load import case_folders, display_path, load_case
 from casebook.models.settings import SiteSettings
+from casebook.publish.build_cache import BuildCache, core_fingerprint, write_atomically
+from casebook.publish.charts import publish_chart
+from casebook.publish.images import publish_image
 from casebook.render.pages import render_care_page, render_case_page
 from casebook.scholarly.outputs import scholarly_output
 from casebook.scholarly.record import ScholarlyRecord

@@ -20,10 +20,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from casebook.build_cache import CACHE_DIR, BuildCache
 from casebook.case_output import IMAGES, CaseOutput, build_case_outputs
 from casebook.models.settings import SiteSettings
-from casebook.published_scan import judge_ahead
+from casebook.publish.build_cache import CACHE_DIR, BuildCache
+from casebook.publish.published_scan import judge_ahead
 
 
 def prefill_in_child(project_root: Path, *, settings: SiteSettings, folders: Sequence[str]) -> bool:

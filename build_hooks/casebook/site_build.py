@@ -8,7 +8,6 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from casebook.build_cache import CACHE_DIR, BuildCache
 from casebook.case_output import (
     CaseListing,
     CaseOutput,
@@ -17,6 +16,7 @@ from casebook.case_output import (
 from casebook.errors import CaseDataError, Diagnostic
 from casebook.models.settings import SiteSettings
 from casebook.prefill import prefill_in_child
+from casebook.publish.build_cache import CACHE_DIR, BuildCache
 from casebook.render.field_reference import field_reference_page
 from casebook.render.pages import render_home_pages
 from casebook.scholarly.outputs import site_files

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR = Path(".cache/casebook")
-_PACKAGE_DIR = Path(__file__).parent
+# The whole core, not only publish/: any of its files can change a page.
+_PACKAGE_DIR = Path(__file__).parent.parent
 # Everything whose version can change a rendered page or a published image.
 _DEPENDENCIES = ("pydantic", "pydantic_core", "PyYAML", "Jinja2", "citeproc-py", "pillow", "nh3")
 # A file changed this recently may change again within the same clock tick without its stat

@@ -6,8 +6,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from casebook.build_cache import CACHE_DIR, BuildCache, core_fingerprint
-from casebook.sanitize import sanitize_html
+from casebook.publish.build_cache import CACHE_DIR, BuildCache, core_fingerprint
+from casebook.publish.sanitize import sanitize_html
 
 _KIND = "sanitized-pages"
 

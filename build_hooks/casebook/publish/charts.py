@@ -10,7 +10,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from casebook.build_cache import write_atomically
+from casebook.publish.build_cache import write_atomically
 
 # Bump when chart_draw changes what it draws; matplotlib's version is in the key because a new
 # release may draw the same data into different bytes.
@@ -40,7 +40,7 @@ def publish_chart(spec: dict[str, Any], *, cache_dir: Path) -> PublishedChart:
         if data.startswith(b"<?xml") and data.rstrip().endswith(b"</svg>"):
             return PublishedChart(data, key, from_cache=True)
     # matplotlib costs about half a second to import: only a build that draws pays for it.
-    from casebook.chart_draw import draw_svg
+    from casebook.publish.chart_draw import draw_svg
 
     data = draw_svg(spec)
     write_atomically(cache_file, data)

@@ -14,8 +14,8 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from casebook.build_cache import CACHE_DIR, BuildCache, core_fingerprint
-from casebook.image_publish import PUBLISHED_SUFFIXES, find_metadata
+from casebook.publish.build_cache import CACHE_DIR, BuildCache, core_fingerprint
+from casebook.publish.images import PUBLISHED_SUFFIXES, find_metadata
 
 _KIND = "published-image-checks"
 

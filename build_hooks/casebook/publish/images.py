@@ -13,8 +13,8 @@ from pathlib import Path
 import PIL
 from PIL import ExifTags, Image, ImageCms, ImageOps, PngImagePlugin
 
-from casebook.build_cache import write_atomically
 from casebook.checks.images import ALLOWED_FORMATS, MAX_FIGURE_PIXELS
+from casebook.publish.build_cache import write_atomically
 
 # Bump when the encoding below changes; Pillow's version is part of the key because a new libjpeg,
 # libwebp or zlib may produce different bytes, and a cached result must equal a fresh one.

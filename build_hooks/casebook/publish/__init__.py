@@ -1,0 +1,1 @@
+"""Bytes on disk: the build cache, re-encoded figures, drawn charts, sanitised pages, staging."""
