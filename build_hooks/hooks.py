@@ -61,7 +61,7 @@ def _core() -> ModuleType:
         for name in [n for n in sys.modules if n == "casebook" or n.startswith("casebook.")]:
             del sys.modules[name]
         _state["signature"] = signature
-    return importlib.import_module("casebook.site_build")
+    return importlib.import_module("casebook.assemble.site")
 
 
 @event_priority(100)  # before the search plugin makes a theme environment for its translations

@@ -66,7 +66,7 @@ def tree_kib(pid: int) -> int:
 
 class TreePeak(threading.Thread):
     """The largest sum of resident memory of a process and its children, sampled: Casebook
-    renders many new cases in a child process (casebook.prefill), and a peak measured per
+    renders many new cases in a child process (casebook.assemble.prefill), and a peak measured per
     process would leave out whichever was not the largest."""
 
     def __init__(self, pid: int) -> None:

@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from casebook import case_output, site_build
+from casebook.assemble import case_output
+from casebook.assemble import site as site_build
+from casebook.assemble.site import SiteOutput, build_site_output
 from casebook.checks import images as image_checks
 from casebook.errors import CaseDataError
 from casebook.models.settings import SiteSettings
 from casebook.publish import build_cache, published_scan
 from casebook.publish import images as image_publish
-from casebook.site_build import SiteOutput, build_site_output
 from casefiles import replace_once
 from conftest import copy_project
 from PIL import Image

@@ -6,9 +6,9 @@ import dataclasses
 import datetime
 from pathlib import Path
 
-from casebook.case_output import CaseListing, CaseOutput
+from casebook.assemble.case_output import CaseListing, CaseOutput
+from casebook.assemble.site import SiteCollector
 from casebook.scholarly.record import build_record
-from casebook.site_build import SiteCollector
 from scholarly_cases import SETTINGS, example_article
 
 

@@ -8,11 +8,11 @@ import shutil
 import sys
 from pathlib import Path
 
+from casebook.assemble.site import build_site_output
 from casebook.errors import CaseDataError, SettingsError, format_report
 from casebook.load import load_cases
 from casebook.models.schema_export import write_schema
 from casebook.render.new_case import NewCaseError, create_case
-from casebook.site_build import build_site_output
 from casebook.site_config import site_settings
 
 

@@ -52,7 +52,7 @@ def find_metadata_in_site(
 def judge_ahead(paths: Iterable[Path], *, project_root: Path) -> None:
     """Judge images that the coming build will publish and keep the verdicts where
     find_metadata_in_site looks first: by the hash of their bytes, with the same check. Used by
-    the process that made them (casebook.prefill), so that the build's own process does not
+    the process that made them (casebook.assemble.prefill), so that the build's own process does not
     decode thousands of new figures at the end, when its memory is at its highest."""
     cache = BuildCache.shared(project_root / CACHE_DIR)
     key = core_fingerprint()

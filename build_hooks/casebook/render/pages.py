@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 if TYPE_CHECKING:
     # case_output imports this module to render pages.
-    from casebook.case_output import CaseListing
+    from casebook.assemble.case_output import CaseListing
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -179,7 +179,7 @@ def build_case_outputs(
     keep the key their contents had then, instead of being read again. `only`: the names of
     the folders to build, if not all. `prefill`: called with the names of the folders whose
     output is not cached, when there are at least PREFILL_AT_LEAST of them, to fill the cache
-    in another process (see casebook.prefill); whatever it leaves out is built here.
+    in another process (see casebook.assemble.prefill); whatever it leaves out is built here.
     """
     fingerprint = core_fingerprint()
     remembered = _remembered_checks(cache, key=fingerprint)

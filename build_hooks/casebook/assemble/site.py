@@ -8,14 +8,10 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from casebook.case_output import (
-    CaseListing,
-    CaseOutput,
-    build_case_outputs,
-)
+from casebook.assemble.case_output import CaseListing, CaseOutput, build_case_outputs
+from casebook.assemble.prefill import prefill_in_child
 from casebook.errors import CaseDataError, Diagnostic
 from casebook.models.settings import SiteSettings
-from casebook.prefill import prefill_in_child
 from casebook.publish.build_cache import CACHE_DIR, BuildCache
 from casebook.render.field_reference import field_reference_page
 from casebook.render.pages import render_home_pages

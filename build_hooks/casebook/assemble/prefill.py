@@ -20,7 +20,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from casebook.case_output import IMAGES, CaseOutput, build_case_outputs
+from casebook.assemble.case_output import IMAGES, CaseOutput, build_case_outputs
 from casebook.models.settings import SiteSettings
 from casebook.publish.build_cache import CACHE_DIR, BuildCache
 from casebook.publish.published_scan import judge_ahead
@@ -34,12 +34,12 @@ def prefill_in_child(project_root: Path, *, settings: SiteSettings, folders: Seq
         "folders": list(folders),
     }
     # The child must import this very copy of the core, wherever the build found it.
-    package_parent = str(Path(__file__).resolve().parent.parent)
+    package_parent = str(Path(__file__).resolve().parents[2])
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, env.get("PYTHONPATH")]))
     try:
         completed = subprocess.run(
-            [sys.executable, "-m", "casebook.prefill"],
+            [sys.executable, "-m", "casebook.assemble.prefill"],
             input=json.dumps(request).encode(),
             env=env,
             stdout=subprocess.DEVNULL,
@@ -53,7 +53,7 @@ def prefill_in_child(project_root: Path, *, settings: SiteSettings, folders: Seq
 
 def prefill(project_root: Path, *, settings: SiteSettings, folders: Sequence[str]) -> None:
     """What the child does: render the folders into the cache, and judge the figures it
-    re-encoded for the build's last check (casebook.published_scan)."""
+    re-encoded for the build's last check (casebook.publish.published_scan)."""
     cache = BuildCache.shared(project_root / CACHE_DIR)
     cache.remember_values = False
     images: list[Path] = []
