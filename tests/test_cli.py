@@ -92,7 +92,7 @@ def test_an_internal_error_is_one_line_not_a_traceback(
         raise RuntimeError("boom")
 
     monkeypatch.delenv("CASEBOOK_DEBUG", raising=False)
-    monkeypatch.setattr("casebook.cli.load_cases", broken)
+    monkeypatch.setattr("casebook.cli.commands.load_cases", broken)
     assert main(["--root", str(tmp_path), "check"]) == 2
     assert capsys.readouterr().err == (
         "casebook: internal error (RuntimeError: boom); please report it, or set "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casebook.site_config import site_settings
+from casebook.cli.site_config import site_settings
 
 MKDOCS = """\
 site_name: Test

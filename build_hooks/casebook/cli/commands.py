@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 
 from casebook.assemble.site import build_site_output
+from casebook.cli.site_config import site_settings
 from casebook.errors import CaseDataError, SettingsError, format_report
 from casebook.load import load_cases
 from casebook.models.schema_export import write_schema
 from casebook.render.new_case import NewCaseError, create_case
-from casebook.site_config import site_settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,7 +97,3 @@ def _render(root: Path, out: Path, *, drafts: bool) -> int:
     files = len(output.assets) + len(output.asset_files)
     print(f"wrote {len(output.pages)} pages and {files} files to {out}")
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,0 +1,5 @@
+"""`python -m casebook.cli`, as the benchmark runs the command without the console script."""
+
+from casebook.cli import main
+
+raise SystemExit(main())
