@@ -1,12 +1,55 @@
-"""Jinja environments for the HTML, XML and plain-text files made beside the Markdown pages."""
+"""The one Jinja setup every page and file is written through, and its filters."""
 
 from __future__ import annotations
 
+import json
 from functools import cache
+from pathlib import Path
 
 import jinja2
 
-from casebook.render.pages import environment, make_environment
+from casebook.models.base import parse_duration
+from casebook.models.coding import DiagnosisCode
+from casebook.text.markdown_escape import escape_markdown_inline
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def make_environment(*, autoescape: bool) -> jinja2.Environment:
+    """The one template setup: Markdown pages unescaped, HTML and XML files autoescaped."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        autoescape=autoescape,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        # attr_list's `{#id}` would open a Jinja comment with the default delimiters.
+        comment_start_string="{//",
+        comment_end_string="//}",
+    )
+    env.filters["cell"] = table_cell
+    env.filters["literal"] = escape_markdown_inline
+    env.filters["duration"] = lambda text: parse_duration(text).text()
+    env.filters["yaml_string"] = lambda value: json.dumps(value, ensure_ascii=False)
+    env.filters["num"] = lambda value: f"{value:g}"
+    env.filters["codes"] = codes_text
+    return env
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """Markdown pages and plain-text files, which escape by their own rules."""
+    return make_environment(autoescape=False)
+
+
+def codes_text(codes: list[DiagnosisCode]) -> str:
+    return "; ".join(f"{c.system} {c.code}" for c in codes)
+
+
+def table_cell(text: object) -> str:
+    """Author text inside a Markdown table cell: pipes and line breaks would end the cell."""
+    return " ".join(str(text).split()).replace("|", "\\|")
 
 
 @cache

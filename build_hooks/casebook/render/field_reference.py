@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from casebook.models.schema_export import case_schema
-from casebook.render.pages import environment
+from casebook.render.environment import environment
 
 
 @dataclass(frozen=True)

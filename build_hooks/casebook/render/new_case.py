@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from casebook.render.pages import environment
+from casebook.render.environment import environment
 
 _CASE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import jinja2
 from markupsafe import Markup
 
 from casebook.article.article import Article, FigureView
 from casebook.checks.care_checklist import CARE_URL, care_items
 from casebook.checks.journal_limits import limits_for, usage
-from casebook.models.base import parse_duration
-from casebook.models.coding import DiagnosisCode
 from casebook.models.settings import JournalProfile
 from casebook.render.bibliography import format_references
 from casebook.render.citations import crossref_html, reference_anchor, resolve_tokens
-from casebook.text.markdown_escape import escape_markdown_inline
+from casebook.render.environment import environment
 
 if TYPE_CHECKING:
     from casebook.scholarly.outputs import CiteView
@@ -27,8 +21,6 @@ if TYPE_CHECKING:
 if TYPE_CHECKING:
     # case_output imports this module to render pages.
     from casebook.assemble.case_output import CaseListing
-
-TEMPLATES = Path(__file__).parent / "templates"
 
 # Which page section a mention in each top-level field belongs to; figures are placed at the
 # end of the section that first mentions them.
@@ -47,43 +39,6 @@ SECTION_OF_FIELD = {
     "patient_perspective": "perspective",
     "discussion": "discussion",
 }
-
-
-def make_environment(*, autoescape: bool) -> jinja2.Environment:
-    """The one template setup: Markdown pages unescaped, HTML and XML files autoescaped."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        autoescape=autoescape,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        # attr_list's `{#id}` would open a Jinja comment with the default delimiters.
-        comment_start_string="{//",
-        comment_end_string="//}",
-    )
-    env.filters["cell"] = table_cell
-    env.filters["literal"] = escape_markdown_inline
-    env.filters["duration"] = lambda text: parse_duration(text).text()
-    env.filters["yaml_string"] = lambda value: json.dumps(value, ensure_ascii=False)
-    env.filters["num"] = lambda value: f"{value:g}"
-    env.filters["codes"] = codes_text
-    return env
-
-
-@cache
-def environment() -> jinja2.Environment:
-    """Markdown pages and plain-text files, which escape by their own rules."""
-    return make_environment(autoescape=False)
-
-
-def codes_text(codes: list[DiagnosisCode]) -> str:
-    return "; ".join(f"{c.system} {c.code}" for c in codes)
-
-
-def table_cell(text: object) -> str:
-    """Author text inside a Markdown table cell: pipes and line breaks would end the cell."""
-    return " ".join(str(text).split()).replace("|", "\\|")
 
 
 class PageHelpers:
