@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casebook.assemble.case_output import CaseListing
+from casebook.article.listing import CaseListing
 from casebook.models.settings import SiteSettings
 from casebook.render.pages import render_home_pages
 

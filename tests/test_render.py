@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from casebook.assemble.case_output import case_listing
+from casebook.article.listing import case_listing
 from casebook.models.settings import SiteSettings
 from casebook.render.pages import render_case_page, render_home_pages
 from casefiles import example_text, load_variant

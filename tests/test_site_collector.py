@@ -6,7 +6,8 @@ import dataclasses
 import datetime
 from pathlib import Path
 
-from casebook.assemble.case_output import CaseListing, CaseOutput
+from casebook.article.listing import CaseListing
+from casebook.assemble.case_output import CaseOutput
 from casebook.assemble.site import SiteCollector
 from casebook.scholarly.record import build_record
 from scholarly_cases import SETTINGS, example_article

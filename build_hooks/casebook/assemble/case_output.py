@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from casebook.article.article import Article
+from casebook.article.listing import CaseListing, case_listing
 from casebook.checks.images import ContentCheck, ImageIssue
 from casebook.clinical.chart_specs import ChartView
 from casebook.errors import Diagnostic
@@ -32,20 +33,6 @@ DOWNLOADS = "downloads"
 PREFILL_AT_LEAST = 20
 """Fewer cases to render than this are rendered in the build's process: starting another one
 costs about half a second."""
-
-
-@dataclass(frozen=True)
-class CaseListing:
-    """What the home page and other site-wide pages need to know about one case."""
-
-    id: str
-    title: str
-    page_uri: str
-    diagnoses: tuple[str, ...]
-    main_treatment: str | None
-    date: str | None
-    published: bool
-    tags: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -84,20 +71,6 @@ class CasesResult:
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity == "error"]
-
-
-def case_listing(article: Article) -> CaseListing:
-    date = article.case.publication.date
-    return CaseListing(
-        id=article.id,
-        title=article.title,
-        page_uri=article.page_uri,
-        diagnoses=tuple(article.diagnoses),
-        main_treatment=article.main_treatment,
-        date=date.isoformat() if date else None,
-        published=article.published,
-        tags=tuple(article.tags),
-    )
 
 
 def render_case_output(

@@ -8,7 +8,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from casebook.assemble.case_output import CaseListing, CaseOutput, build_case_outputs
+from casebook.article.listing import CaseListing
+from casebook.assemble.case_output import CaseOutput, build_case_outputs
 from casebook.assemble.prefill import prefill_in_child
 from casebook.errors import CaseDataError, Diagnostic
 from casebook.models.settings import SiteSettings

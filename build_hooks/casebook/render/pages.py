@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from markupsafe import Markup
 
 from casebook.article.article import Article, FigureView
+from casebook.article.cite import CiteView
+from casebook.article.listing import CaseListing
 from casebook.checks.care_checklist import CARE_URL, care_items
 from casebook.checks.journal_limits import limits_for, usage
 from casebook.models.settings import JournalProfile
 from casebook.render.bibliography import format_references
 from casebook.render.citations import crossref_html, reference_anchor, resolve_tokens
 from casebook.render.environment import environment
-
-if TYPE_CHECKING:
-    from casebook.scholarly.outputs import CiteView
-
-if TYPE_CHECKING:
-    # case_output imports this module to render pages.
-    from casebook.assemble.case_output import CaseListing
 
 # Which page section a mention in each top-level field belongs to; figures are placed at the
 # end of the section that first mentions them.

@@ -5,24 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from markupsafe import Markup
-
 from casebook.article.article import Article
+from casebook.article.cite import CiteView
 from casebook.models.settings import SiteSettings
 from casebook.scholarly.citation_export import bibtex, csl_json, formatted_citation, ris
 from casebook.scholarly.feed import FEED_PATH, atom_feed, feed_title
 from casebook.scholarly.head_meta import case_head_html, site_head_html
 from casebook.scholarly.jats import case_jats
 from casebook.scholarly.record import ScholarlyRecord, build_record
-
-
-@dataclass(frozen=True)
-class CiteView:
-    """The 'Cite this case' block of a page."""
-
-    formatted: Markup
-    downloads: tuple[tuple[str, str, str], ...]
-    """(label, file name next to the page, media type) of each download."""
 
 
 @dataclass
