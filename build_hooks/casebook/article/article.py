@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,24 @@ from casebook.models import Biopsy, CaseFile, Figure, Reference
 from casebook.models.numbering import Numbering, panel_letter
 
 _STAIN_NAMES = {"H&E": "haematoxylin and eosin"}
+
+# Which page section a mention in each top-level field belongs to; figures are placed at the
+# end of the section that first mentions them.
+SECTION_OF_FIELD = {
+    "abstract": "introduction",
+    "introduction": "introduction",
+    "patient": "presentation",
+    "history": "presentation",
+    "examination": "presentation",
+    "investigations": "investigations",
+    "histology": "histology",
+    "diagnosis": "diagnosis",
+    "treatment": "treatment",
+    "scores": "treatment",
+    "outcome": "treatment",
+    "patient_perspective": "perspective",
+    "discussion": "discussion",
+}
 
 
 @dataclass(frozen=True)
@@ -55,6 +74,8 @@ class Article:
     numbering: Numbering
     figures: tuple[FigureView, ...]
     clinical: ClinicalView
+    placement: Mapping[str, str]
+    """figure id -> the page section that first mentions it, where the figure is shown."""
 
     @property
     def url(self) -> str:
@@ -95,6 +116,10 @@ class Article:
     def published(self) -> bool:
         return self.case.publication.status == "published"
 
+    def figures_in(self, section: str) -> list[FigureView]:
+        """The figures shown at the end of `section`, in number order."""
+        return [f for f in self.figures if self.placement.get(f.id) == section]
+
 
 def build_article(
     case_id: str,
@@ -114,7 +139,26 @@ def build_article(
         _figure_view(f, numbering.figure_numbers[f.id], biopsies, case=case, clinical=clinical)
         for f in figures
     )
-    return Article(case_id, folder, display, case, numbering, views, clinical)
+    return Article(
+        case_id,
+        folder,
+        display,
+        case,
+        numbering,
+        views,
+        clinical,
+        placement=_placement(views, numbering),
+    )
+
+
+def _placement(figures: tuple[FigureView, ...], numbering: Numbering) -> dict[str, str]:
+    first_section: dict[str, str] = {}
+    owner = {p.anchor: f.id for f in figures for p in f.panels}
+    for mention in numbering.mentions:
+        figure_id = owner.get(mention.key, mention.key)
+        section = SECTION_OF_FIELD.get(str(mention.path[0]), "discussion")
+        first_section.setdefault(figure_id, section)
+    return first_section
 
 
 def _biopsy_by_key(histology: list[Biopsy]) -> dict[str, Biopsy]:

@@ -17,37 +17,12 @@ from casebook.render.bibliography import format_references
 from casebook.render.citations import crossref_html, reference_anchor, resolve_tokens
 from casebook.render.environment import environment
 
-# Which page section a mention in each top-level field belongs to; figures are placed at the
-# end of the section that first mentions them.
-SECTION_OF_FIELD = {
-    "abstract": "introduction",
-    "introduction": "introduction",
-    "patient": "presentation",
-    "history": "presentation",
-    "examination": "presentation",
-    "investigations": "investigations",
-    "histology": "histology",
-    "diagnosis": "diagnosis",
-    "treatment": "treatment",
-    "scores": "treatment",
-    "outcome": "treatment",
-    "patient_perspective": "perspective",
-    "discussion": "discussion",
-}
-
 
 class PageHelpers:
     """What templates may call on one article: token resolution and figure placement."""
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        first_section: dict[str, str] = {}
-        owner = {p.anchor: f.id for f in article.figures for p in f.panels}
-        for mention in article.numbering.mentions:
-            figure_id = owner.get(mention.key, mention.key)
-            section = SECTION_OF_FIELD.get(str(mention.path[0]), "discussion")
-            first_section.setdefault(figure_id, section)
-        self._placement = first_section
 
     def md(self, text: str) -> str:
         return resolve_tokens(text, self.article.numbering)
@@ -56,7 +31,7 @@ class PageHelpers:
         return Markup(f" ({crossref_html(keys, self.article.numbering)})") if keys else Markup("")
 
     def figures_for(self, section: str) -> list[FigureView]:
-        return [f for f in self.article.figures if self._placement.get(f.id) == section]
+        return self.article.figures_in(section)
 
     def reference_anchor(self, key: str) -> str:
         return reference_anchor(key)

@@ -12,7 +12,6 @@ from casebook.models import LabResult, Patient, Reference
 from casebook.models.base import parse_duration
 from casebook.render.citations import reference_anchor
 from casebook.render.environment import markup_environment
-from casebook.render.pages import PageHelpers
 from casebook.scholarly import jats_text
 from casebook.scholarly.record import ScholarlyRecord
 
@@ -57,7 +56,6 @@ class JatsHelpers:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        self._page = PageHelpers(article)
 
     def text(self, value: str) -> Markup:
         return jats_text.inline(value, self.article.numbering)
@@ -73,7 +71,7 @@ class JatsHelpers:
         return Markup(" ({})").format(self.text(tokens))
 
     def figures_for(self, section: str) -> list[FigureView]:
-        return self._page.figures_for(section)
+        return self.article.figures_in(section)
 
     def duration(self, value: str) -> str:
         return parse_duration(value).text()
