@@ -61,7 +61,7 @@ def _core() -> ModuleType:
         for name in [n for n in sys.modules if n == "casebook" or n.startswith("casebook.")]:
             del sys.modules[name]
         _state["signature"] = signature
-    return importlib.import_module("casebook.assemble.site")
+    return importlib.import_module("casebook.assemble")
 
 
 @event_priority(100)  # before the search plugin makes a theme environment for its translations
@@ -72,12 +72,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         reuse_theme_work(config.theme, _templates)
     core = _core()
     errors = importlib.import_module("casebook.errors")
-    settings_module = importlib.import_module("casebook.models.settings")
+    models = importlib.import_module("casebook.models")
     project_root = Path(str(config.config_file_path)).parent
     try:
-        settings = settings_module.read_settings(
-            config.extra.get("casebook", {}), site_url=config.site_url
-        )
+        settings = models.read_settings(config.extra.get("casebook", {}), site_url=config.site_url)
         serving = _state["command"] == "serve"
         _state["case_root"] = project_root / settings.case_dir
         _state["output"] = core.build_site_output(
@@ -99,8 +97,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"internal error in Casebook ({type(exc).__name__}: {exc}); please report it, "
             "or set CASEBOOK_DEBUG=1 to see the traceback"
         ) from None
-    sanitizer: Any = importlib.import_module("casebook.publish.page_sanitizer")
-    _state["sanitizer"] = sanitizer.PageSanitizer(project_root)
+    publish: Any = importlib.import_module("casebook.publish")
+    _state["sanitizer"] = publish.PageSanitizer(project_root)
     for warning in _state["output"].warnings:
         log.warning(warning.format())
     if _state["command"] in {"build", "gh-deploy"} and not _state["dirty"]:

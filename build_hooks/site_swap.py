@@ -33,14 +33,14 @@ class SiteSwap:
         self._current: dict[str, Any] = {}
 
     def begin(self, config: MkDocsConfig) -> None:
-        staging = importlib.import_module("casebook.publish.staging")
+        publish = importlib.import_module("casebook.publish")
         target = Path(config.site_dir)
         counter = _WarningCount()
         logging.getLogger("mkdocs").addHandler(counter)
         self._current = {
             "config": config,
             "target": target,
-            "staging": staging.staging_dir_for(target),
+            "staging": publish.staging_dir_for(target),
             "counter": counter,
             "built": False,
         }
@@ -50,10 +50,10 @@ class SiteSwap:
         """At the end of the build: no published image may carry metadata."""
         if not self._current:
             return
-        scan = importlib.import_module("casebook.publish.published_scan")
+        publish = importlib.import_module("casebook.publish")
         config: MkDocsConfig = self._current["config"]
         project_root = Path(str(config.config_file_path)).parent
-        leaks = scan.find_metadata_in_site(self._current["staging"], project_root=project_root)
+        leaks = publish.find_metadata_in_site(self._current["staging"], project_root=project_root)
         if leaks:
             lines = [f"{path}: {', '.join(found)}" for path, found in sorted(leaks.items())]
             raise PluginError("published images still carry metadata:\n" + "\n".join(lines))
@@ -67,9 +67,9 @@ class SiteSwap:
         logging.getLogger("mkdocs").removeHandler(current["counter"])
         config: MkDocsConfig = current["config"]
         config.site_dir = str(current["target"])
-        staging = importlib.import_module("casebook.publish.staging")
+        publish = importlib.import_module("casebook.publish")
         good = current["built"] and not (config.strict and current["counter"].count)
         if good:
-            staging.promote(current["staging"], current["target"])
+            publish.promote(current["staging"], current["target"])
         else:
-            staging.discard(current["staging"])
+            publish.discard(current["staging"])

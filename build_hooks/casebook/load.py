@@ -9,23 +9,23 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from casebook.article.article import Article, build_article
-from casebook.checks.author_text import check_case_text
-from casebook.checks.care_checklist import check_care
-from casebook.checks.consent import check_consent
-from casebook.checks.crossrefs import check_crossrefs
-from casebook.checks.images import ContentCheck, check_figure_file
-from casebook.checks.journal_limits import check_journal
-from casebook.checks.schema_errors import diagnostics_from_validation
-from casebook.clinical.view import analyse_case
+from casebook.article import Article, build_article
+from casebook.checks import (
+    ContentCheck,
+    check_care,
+    check_case_text,
+    check_consent,
+    check_crossrefs,
+    check_figure_file,
+    check_journal,
+    diagnostics_from_validation,
+)
+from casebook.clinical import analyse_case
 from casebook.errors import Diagnostic
 from casebook.findings import to_diagnostics
-from casebook.models import CaseFile
-from casebook.models.instruments import registry
-from casebook.models.numbering import number_case
-from casebook.models.settings import SiteSettings
+from casebook.models import CaseFile, SiteSettings, number_case, registry
 from casebook.positions import Positions, dotted
-from casebook.source.yaml_loader import load_yaml_file
+from casebook.source import load_yaml_file
 
 CASE_FILE = "case.yaml"
 _CASE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")

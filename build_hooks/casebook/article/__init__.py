@@ -1,1 +1,9 @@
 """The render-ready view model of one case: figures and panels in order, legends, listing."""
+
+from __future__ import annotations
+
+from casebook.article.article import Article, FigureView, build_article
+from casebook.article.cite import CiteView
+from casebook.article.listing import CaseListing, case_listing
+
+__all__ = ["Article", "CaseListing", "CiteView", "FigureView", "build_article", "case_listing"]

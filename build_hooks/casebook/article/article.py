@@ -7,10 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from casebook.clinical.chart_specs import ChartView
-from casebook.clinical.view import ClinicalView, ScoreTable
-from casebook.models import Biopsy, CaseFile, Figure, Reference
-from casebook.models.numbering import Numbering, panel_letter
+from casebook.clinical import ChartView, ClinicalView, ScoreTable
+from casebook.models import Biopsy, CaseFile, Figure, Numbering, Reference, panel_letter
 
 _STAIN_NAMES = {"H&E": "haematoxylin and eosin"}
 

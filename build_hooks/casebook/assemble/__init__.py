@@ -1,1 +1,7 @@
 """Orchestration: every case's output, from the cache or rendered, and the whole site's."""
+
+from __future__ import annotations
+
+from casebook.assemble.site import build_site_output
+
+__all__ = ["build_site_output"]

@@ -10,19 +10,21 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from casebook.article.article import Article
-from casebook.article.listing import CaseListing, case_listing
-from casebook.checks.images import ContentCheck, ImageIssue
-from casebook.clinical.chart_specs import ChartView
+from casebook.article import Article, CaseListing, case_listing
+from casebook.checks import ContentCheck, ImageIssue
+from casebook.clinical import ChartView
 from casebook.errors import Diagnostic
 from casebook.load import case_folders, display_path, load_case
-from casebook.models.settings import SiteSettings
-from casebook.publish.build_cache import BuildCache, core_fingerprint, write_atomically
-from casebook.publish.charts import publish_chart
-from casebook.publish.images import publish_image
-from casebook.render.pages import render_care_page, render_case_page
-from casebook.scholarly.outputs import scholarly_output
-from casebook.scholarly.record import ScholarlyRecord
+from casebook.models import SiteSettings
+from casebook.publish import (
+    BuildCache,
+    core_fingerprint,
+    publish_chart,
+    publish_image,
+    write_atomically,
+)
+from casebook.render import render_care_page, render_case_page
+from casebook.scholarly import ScholarlyRecord, scholarly_output
 
 IMAGES = "images"
 """Folder of re-encoded figures inside the build cache, named by the source's content hash."""

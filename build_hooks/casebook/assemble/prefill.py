@@ -21,9 +21,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from casebook.assemble.case_output import IMAGES, CaseOutput, build_case_outputs
-from casebook.models.settings import SiteSettings
-from casebook.publish.build_cache import CACHE_DIR, BuildCache
-from casebook.publish.published_scan import judge_ahead
+from casebook.models import SiteSettings
+from casebook.publish import CACHE_DIR, BuildCache, judge_ahead
+
+# Not `-m casebook.assemble.prefill`: the package imports this module, so running it as
+# __main__ would load it a second time.
+_CHILD = "from casebook.assemble.prefill import main; raise SystemExit(main())"
 
 
 def prefill_in_child(project_root: Path, *, settings: SiteSettings, folders: Sequence[str]) -> bool:
@@ -39,7 +42,7 @@ def prefill_in_child(project_root: Path, *, settings: SiteSettings, folders: Seq
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, env.get("PYTHONPATH")]))
     try:
         completed = subprocess.run(
-            [sys.executable, "-m", "casebook.assemble.prefill"],
+            [sys.executable, "-c", _CHILD],
             input=json.dumps(request).encode(),
             env=env,
             stdout=subprocess.DEVNULL,
@@ -80,7 +83,3 @@ def main() -> int:
         folders=request["folders"],
     )
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

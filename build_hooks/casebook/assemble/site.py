@@ -8,16 +8,14 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from casebook.article.listing import CaseListing
+from casebook.article import CaseListing
 from casebook.assemble.case_output import CaseOutput, build_case_outputs
 from casebook.assemble.prefill import prefill_in_child
 from casebook.errors import CaseDataError, Diagnostic
-from casebook.models.settings import SiteSettings
-from casebook.publish.build_cache import CACHE_DIR, BuildCache
-from casebook.render.field_reference import field_reference_page
-from casebook.render.pages import render_home_pages
-from casebook.scholarly.outputs import site_files
-from casebook.scholarly.record import ScholarlyRecord
+from casebook.models import SiteSettings
+from casebook.publish import CACHE_DIR, BuildCache
+from casebook.render import field_reference_page, render_home_pages
+from casebook.scholarly import ScholarlyRecord, site_files
 
 
 @dataclass

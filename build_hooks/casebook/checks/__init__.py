@@ -1,1 +1,35 @@
 """Validating a case: schema errors, references, consent, author text, figures, CARE, limits."""
+
+from __future__ import annotations
+
+from casebook.checks.author_text import check_case_text
+from casebook.checks.care_checklist import CARE_URL, care_items, check_care
+from casebook.checks.consent import check_consent
+from casebook.checks.crossrefs import check_crossrefs
+from casebook.checks.images import (
+    ALLOWED_FORMATS,
+    MAX_FIGURE_PIXELS,
+    ContentCheck,
+    ImageIssue,
+    check_figure_file,
+)
+from casebook.checks.journal_limits import check_journal, limits_for, usage
+from casebook.checks.schema_errors import diagnostics_from_validation
+
+__all__ = [
+    "ALLOWED_FORMATS",
+    "CARE_URL",
+    "MAX_FIGURE_PIXELS",
+    "ContentCheck",
+    "ImageIssue",
+    "care_items",
+    "check_care",
+    "check_case_text",
+    "check_consent",
+    "check_crossrefs",
+    "check_figure_file",
+    "check_journal",
+    "diagnostics_from_validation",
+    "limits_for",
+    "usage",
+]

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from casebook.errors import Diagnostic
-from casebook.models import CaseFile
-from casebook.models.walk import iter_strings
+from casebook.models import CaseFile, iter_strings
 from casebook.positions import Mark, Positions, dotted
-from casebook.text.deid import find_identifiers
-from casebook.text.policy import check_author_markdown
+from casebook.text import check_author_markdown, find_identifiers
 
 # Not text an author composes: identifiers, file paths and links are checked by their types.
 _NO_POLICY = {"references", "file", "url", "doi", "orcid", "email", "id", "schema_version"}

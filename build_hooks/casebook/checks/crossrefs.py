@@ -6,10 +6,9 @@ import difflib
 from collections.abc import Iterator
 
 from casebook.errors import Diagnostic
-from casebook.models import CaseFile
-from casebook.models.numbering import Numbering
+from casebook.models import CaseFile, Numbering
 from casebook.positions import Path_, Positions, dotted
-from casebook.text.tokens import is_figure_key
+from casebook.text import is_figure_key
 
 
 def check_crossrefs(

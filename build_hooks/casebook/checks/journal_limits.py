@@ -9,11 +9,9 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from casebook.findings import Finding
-from casebook.models import CaseFile
-from casebook.models.numbering import Numbering
-from casebook.models.settings import JournalLimits, JournalProfile
+from casebook.models import CaseFile, JournalLimits, JournalProfile, Numbering
 from casebook.positions import Path_
-from casebook.text.tokens import TOKEN_RE
+from casebook.text import TOKEN_RE
 
 # Main text as journals count it: the abstract, tables of results, figure legends, references
 # and declarations are not part of it.

@@ -8,12 +8,12 @@ import shutil
 import sys
 from pathlib import Path
 
-from casebook.assemble.site import build_site_output
+from casebook.assemble import build_site_output
 from casebook.cli.site_config import site_settings
 from casebook.errors import CaseDataError, SettingsError, format_report
 from casebook.load import load_cases
-from casebook.models.schema_export import write_schema
-from casebook.render.new_case import NewCaseError, create_case
+from casebook.models import write_schema
+from casebook.render import NewCaseError, create_case
 
 
 def main(argv: list[str] | None = None) -> int:

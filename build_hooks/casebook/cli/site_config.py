@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from casebook.models.settings import SiteSettings, read_settings
+from casebook.models import SiteSettings, read_settings
 
 MKDOCS_YML = "mkdocs.yml"
 

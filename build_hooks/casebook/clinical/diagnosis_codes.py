@@ -10,8 +10,7 @@ import re
 from collections.abc import Iterator
 
 from casebook.findings import Finding
-from casebook.models import CaseFile
-from casebook.models.coding import DiagnosisCode
+from casebook.models import CaseFile, DiagnosisCode
 from casebook.positions import Path_
 
 _ICD10 = re.compile(r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")

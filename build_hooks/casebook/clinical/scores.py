@@ -9,9 +9,7 @@ from dataclasses import dataclass
 
 from casebook.clinical.time_axis import Scale, TimeAxis
 from casebook.findings import Finding
-from casebook.models import CaseFile
-from casebook.models.instruments import Instrument
-from casebook.models.outcomes import ScoreSeries
+from casebook.models import CaseFile, Instrument, ScoreSeries
 
 
 def check_scores(

@@ -8,8 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from casebook.findings import Finding
-from casebook.models import CaseFile
-from casebook.models.base import parse_date, relative_days
+from casebook.models import CaseFile, parse_date, relative_days
 from casebook.positions import Path_
 
 DAYS = {"week": 7.0, "month": 30.4375}

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 from casebook.clinical.time_axis import Scale, TimeAxis, scale_for
 from casebook.findings import Finding
-from casebook.models import CaseFile, TreatmentStep
-from casebook.models.base import parse_duration
+from casebook.models import CaseFile, TreatmentStep, parse_duration
 
 _EPSILON = 1e-6
 

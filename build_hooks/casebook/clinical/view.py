@@ -20,9 +20,7 @@ from casebook.clinical.scores import ScoreSummary, check_scores, series_label, s
 from casebook.clinical.time_axis import TimeAxis, build_axis, time_points
 from casebook.clinical.timeline import Timeline, build_timeline, place_steps
 from casebook.findings import Finding
-from casebook.models import CaseFile
-from casebook.models.instruments import Instrument
-from casebook.models.outcomes import ScoreSeries
+from casebook.models import CaseFile, Instrument, ScoreSeries
 
 ILLUSTRATIVE_NOTE = (
     "Illustrative values: the source gives no numbers for these scores. The values only follow "

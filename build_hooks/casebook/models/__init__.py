@@ -2,34 +2,45 @@
 
 from __future__ import annotations
 
+from casebook.models.base import parse_date, parse_duration, relative_days
 from casebook.models.case import CaseFile
-from casebook.models.clinical import (
-    Biopsy,
-    Diagnosis,
-    ExamFinding,
-    History,
-    LabResult,
-    Outcome,
-    Patient,
-    TreatmentStep,
-)
-from casebook.models.figures import Figure, Panel
-from casebook.models.publication import Author, Publication
+from casebook.models.clinical import Biopsy, LabResult, Patient, TreatmentStep
+from casebook.models.coding import DiagnosisCode
+from casebook.models.figures import Figure
+from casebook.models.instruments import Instrument, registry
+from casebook.models.numbering import Numbering, number_case, panel_letter
+from casebook.models.outcomes import ScoreSeries
+from casebook.models.publication import Affiliation, SourceAttribution
 from casebook.models.references import Reference
+from casebook.models.schema_export import case_schema, write_schema
+from casebook.models.settings import JournalLimits, JournalProfile, SiteSettings, read_settings
+from casebook.models.walk import iter_strings
 
 __all__ = [
-    "Author",
+    "Affiliation",
     "Biopsy",
     "CaseFile",
-    "Diagnosis",
-    "ExamFinding",
+    "DiagnosisCode",
     "Figure",
-    "History",
+    "Instrument",
+    "JournalLimits",
+    "JournalProfile",
     "LabResult",
-    "Outcome",
-    "Panel",
+    "Numbering",
     "Patient",
-    "Publication",
     "Reference",
+    "ScoreSeries",
+    "SiteSettings",
+    "SourceAttribution",
     "TreatmentStep",
+    "case_schema",
+    "iter_strings",
+    "number_case",
+    "panel_letter",
+    "parse_date",
+    "parse_duration",
+    "read_settings",
+    "registry",
+    "relative_days",
+    "write_schema",
 ]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from casebook.models import CaseFile
+from casebook.models.case import CaseFile
 from casebook.models.walk import iter_strings
-from casebook.text.tokens import find_tokens, is_figure_key
+from casebook.text import find_tokens, is_figure_key
 
 # Sections whose text is not part of the article body's reading order.
 _NOT_BODY = {

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from casebook.models import CaseFile
+from casebook.models.case import CaseFile
 
 SCHEMA_ID = "https://casebook.example/schema/case.schema.json"
 

@@ -1,1 +1,25 @@
 """Bytes on disk: the build cache, re-encoded figures, drawn charts, sanitised pages, staging."""
+
+from __future__ import annotations
+
+from casebook.publish.build_cache import CACHE_DIR, BuildCache, core_fingerprint, write_atomically
+from casebook.publish.charts import publish_chart
+from casebook.publish.images import publish_image
+from casebook.publish.page_sanitizer import PageSanitizer
+from casebook.publish.published_scan import find_metadata_in_site, judge_ahead
+from casebook.publish.staging import discard, promote, staging_dir_for
+
+__all__ = [
+    "CACHE_DIR",
+    "BuildCache",
+    "PageSanitizer",
+    "core_fingerprint",
+    "discard",
+    "find_metadata_in_site",
+    "judge_ahead",
+    "promote",
+    "publish_chart",
+    "publish_image",
+    "staging_dir_for",
+    "write_atomically",
+]

@@ -13,7 +13,7 @@ from pathlib import Path
 import PIL
 from PIL import ExifTags, Image, ImageCms, ImageOps, PngImagePlugin
 
-from casebook.checks.images import ALLOWED_FORMATS, MAX_FIGURE_PIXELS
+from casebook.checks import ALLOWED_FORMATS, MAX_FIGURE_PIXELS
 from casebook.publish.build_cache import write_atomically
 
 # Bump when the encoding below changes; Pillow's version is part of the key because a new libjpeg,

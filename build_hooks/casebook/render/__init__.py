@@ -1,1 +1,24 @@
 """Markdown pages from the view model, through the Jinja templates in render/templates/."""
+
+from __future__ import annotations
+
+from casebook.render.bibliography import format_references, to_csl
+from casebook.render.citations import reference_anchor
+from casebook.render.environment import markup_environment, text_environment
+from casebook.render.field_reference import field_reference_page
+from casebook.render.new_case import NewCaseError, create_case
+from casebook.render.pages import render_care_page, render_case_page, render_home_pages
+
+__all__ = [
+    "NewCaseError",
+    "create_case",
+    "field_reference_page",
+    "format_references",
+    "markup_environment",
+    "reference_anchor",
+    "render_care_page",
+    "render_case_page",
+    "render_home_pages",
+    "text_environment",
+    "to_csl",
+]

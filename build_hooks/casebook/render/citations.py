@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from casebook.models.numbering import Numbering
-from casebook.text.tokens import pieces
+from casebook.models import Numbering
+from casebook.text import pieces
 
 
 def reference_anchor(key: str) -> str:

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import jinja2
 
-from casebook.models.base import parse_duration
-from casebook.models.coding import DiagnosisCode
-from casebook.text.markdown_escape import escape_markdown_inline
+from casebook.models import DiagnosisCode, parse_duration
+from casebook.text import escape_markdown_inline
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from casebook.models.schema_export import case_schema
+from casebook.models import case_schema
 from casebook.render.environment import environment
 
 

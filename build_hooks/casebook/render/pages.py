@@ -7,12 +7,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from casebook.article.article import Article, FigureView
-from casebook.article.cite import CiteView
-from casebook.article.listing import CaseListing
-from casebook.checks.care_checklist import CARE_URL, care_items
-from casebook.checks.journal_limits import limits_for, usage
-from casebook.models.settings import JournalProfile
+from casebook.article import Article, CaseListing, CiteView, FigureView
+from casebook.checks import CARE_URL, care_items, limits_for, usage
+from casebook.models import JournalProfile
 from casebook.render.bibliography import format_references
 from casebook.render.citations import crossref_html, reference_anchor, resolve_tokens
 from casebook.render.environment import environment

@@ -10,8 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from casebook.models import Reference
-from casebook.render.bibliography import format_references, to_csl
-from casebook.render.environment import text_environment
+from casebook.render import format_references, text_environment, to_csl
 from casebook.scholarly.record import ScholarlyRecord
 
 # One pass over the text, so a backslash added by one escape is never escaped again.

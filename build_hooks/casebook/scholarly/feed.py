@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from casebook.models.settings import SiteSettings
-from casebook.render.environment import markup_environment
+from casebook.models import SiteSettings
+from casebook.render import markup_environment
 from casebook.scholarly.record import ScholarlyRecord
 
 FEED_PATH = "feed.xml"

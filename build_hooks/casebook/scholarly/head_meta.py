@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from casebook.models import Reference
-from casebook.render.environment import markup_environment
+from casebook.render import markup_environment
 from casebook.scholarly.json_ld import article_json_ld, json_ld_script_text
 from casebook.scholarly.record import ScholarlyRecord, affiliation_text
 

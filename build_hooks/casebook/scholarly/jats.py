@@ -7,11 +7,9 @@ from pathlib import PurePosixPath
 
 from markupsafe import Markup
 
-from casebook.article.article import Article, FigureView
-from casebook.models import LabResult, Patient, Reference
-from casebook.models.base import parse_duration
-from casebook.render.citations import reference_anchor
-from casebook.render.environment import markup_environment
+from casebook.article import Article, FigureView
+from casebook.models import LabResult, Patient, Reference, parse_duration
+from casebook.render import markup_environment, reference_anchor
 from casebook.scholarly import jats_text
 from casebook.scholarly.record import ScholarlyRecord
 

@@ -6,9 +6,9 @@ import re
 
 from markupsafe import Markup, escape
 
-from casebook.models.numbering import Numbering
-from casebook.render.citations import reference_anchor
-from casebook.text.tokens import pieces
+from casebook.models import Numbering
+from casebook.render import reference_anchor
+from casebook.text import pieces
 
 # The Markdown the site's pages render, applied to text that is already XML-escaped, so the
 # markup added here is the only markup.

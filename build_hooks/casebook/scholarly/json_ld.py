@@ -8,8 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from casebook.models import Reference
-from casebook.models.publication import Affiliation, SourceAttribution
+from casebook.models import Affiliation, Reference, SourceAttribution
 from casebook.scholarly.record import AuthorRecord, ScholarlyRecord
 
 CONTEXT = "https://schema.org"

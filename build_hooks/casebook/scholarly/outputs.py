@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from casebook.article.article import Article
-from casebook.article.cite import CiteView
-from casebook.models.settings import SiteSettings
+from casebook.article import Article, CiteView
+from casebook.models import SiteSettings
 from casebook.scholarly.citation_export import bibtex, csl_json, formatted_citation, ris
 from casebook.scholarly.feed import FEED_PATH, atom_feed, feed_title
 from casebook.scholarly.head_meta import case_head_html, site_head_html

@@ -6,11 +6,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from casebook.article.article import Article
-from casebook.models import Reference
-from casebook.models.case import CaseFile
-from casebook.models.publication import Affiliation, SourceAttribution
-from casebook.models.settings import SiteSettings
+from casebook.article import Article
+from casebook.models import Affiliation, CaseFile, Reference, SiteSettings, SourceAttribution
 
 _CC_LICENCE = re.compile(r"^CC-(BY(?:-NC)?(?:-ND|-SA)?)-(\d\.\d)$", re.IGNORECASE)
 

@@ -1,1 +1,18 @@
 """Rules for author text that need no case model: Markdown subset, escapes, tokens, identifiers."""
+
+from __future__ import annotations
+
+from casebook.text.deid import find_identifiers
+from casebook.text.markdown_escape import escape_markdown_inline
+from casebook.text.policy import check_author_markdown
+from casebook.text.tokens import TOKEN_RE, find_tokens, is_figure_key, pieces
+
+__all__ = [
+    "TOKEN_RE",
+    "check_author_markdown",
+    "escape_markdown_inline",
+    "find_identifiers",
+    "find_tokens",
+    "is_figure_key",
+    "pieces",
+]
