@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from casebook.article.listing import CaseListing
 from casebook.models.settings import SiteSettings
-from casebook.render.pages import render_home_pages
+from casebook.render.home import render_home_pages
 
 
 def listing(number: int) -> CaseListing:

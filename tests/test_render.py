@@ -8,7 +8,8 @@ from pathlib import Path
 
 from casebook.article.listing import case_listing
 from casebook.models.settings import SiteSettings
-from casebook.render.pages import render_case_page, render_home_pages
+from casebook.render.home import render_home_pages
+from casebook.render.pages import render_case_page
 from casefiles import example_text, load_variant
 
 SITE = SiteSettings(title="Casebook", description="Clinical case reports.").model_dump()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
-from casebook.article import Article, CaseListing, CiteView, FigureView
+from casebook.article import Article, CiteView, FigureView
 from casebook.checks import CARE_URL, care_items, limits_for, usage
 from casebook.models import JournalProfile
 from casebook.render.bibliography import format_references
@@ -69,36 +68,3 @@ def render_care_page(
             site=site,
         )
     )
-
-
-@dataclass(frozen=True)
-class ListingPage:
-    """Where one page of the case listing stands among the others."""
-
-    number: int
-    count: int
-
-    @property
-    def uri(self) -> str:
-        return "index.md" if self.number == 1 else f"archive/{self.number}.md"
-
-    @property
-    def root(self) -> str:
-        """The way from this page back to the site's root, for links."""
-        return "" if self.number == 1 else "../"
-
-    def link_to(self, number: int) -> str:
-        return self.root + ListingPage(number, self.count).uri
-
-
-def render_home_pages(cases: list[CaseListing], *, site: dict[str, Any]) -> dict[str, str]:
-    """The home page, listing the newest cases, and the archive pages that continue it."""
-    ordered = sorted(cases, key=lambda c: (c.date or "", c.id), reverse=True)
-    size = int(site["cases_per_page"])
-    chunks = [ordered[start : start + size] for start in range(0, len(ordered), size)] or [[]]
-    template = environment().get_template("home.md.j2")
-    pages = {}
-    for number, chunk in enumerate(chunks, start=1):
-        listing = ListingPage(number, len(chunks))
-        pages[listing.uri] = template.render(articles=chunk, site=site, listing=listing)
-    return pages
