@@ -9,9 +9,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
 
-from browser import chromium, serve_directory  # noqa: E402
+from tests.support.browser import chromium, serve_directory  # noqa: E402
 
 
 def main() -> int:

@@ -1,16 +1,15 @@
-"""Shared fixtures: the repository root, golden-file comparison and a copy of the example site."""
+"""Shared fixtures: golden-file comparison, a private copy of the site and the example case."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.project import ROOT, copy_project
+
 GOLDEN = Path(__file__).resolve().parent / "golden"
-SITE_PARTS = ("mkdocs.yml", "docs", "case_data", "build_hooks", "overrides", "schema")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -36,20 +35,6 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
         assert actual == path.read_text(encoding="utf-8")
 
     return check
-
-
-def copy_project(target: Path) -> Path:
-    """A private copy of the site sources, so a test may edit data, templates or core code."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in SITE_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(
-                source, target / part, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
-            )
-        elif source.exists():
-            shutil.copy2(source, target / part)
-    return target
 
 
 @pytest.fixture

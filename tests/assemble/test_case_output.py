@@ -1,0 +1,287 @@
+"""The per-case build cache: a second build redoes nothing; a change redoes only what it touches."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from casebook.assemble import case_output
+from casebook.assemble import site as site_build
+from casebook.assemble.site import SiteOutput, build_site_output
+from casebook.checks import images as image_checks
+from casebook.errors import CaseDataError
+from casebook.models.settings import SiteSettings
+from casebook.publish import build_cache, published_scan
+from casebook.publish import images as image_publish
+from PIL import Image
+
+from tests.support.casefiles import replace_once
+from tests.support.project import copy_project
+
+CASE = Path("case_data") / "ppp-ad-baricitinib"
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """How often the expensive steps ran: re-encoding, checking an image's pixels, rendering."""
+    counts: Counter[str] = Counter()
+
+    def counting(name: str, module: Any) -> None:
+        real: Callable[..., Any] = getattr(module, name)
+
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            counts[name] += 1
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, wrapper)
+
+    counting("reencode_image", image_publish)
+    counting("_content_issues", image_checks)
+    counting("render_case_page", case_output)
+    return counts
+
+
+def build(project: Path, *, new_process: bool = True) -> SiteOutput:
+    if new_process:  # forget what this process remembers, as the next `mkdocs build` would
+        build_cache._SHARED.clear()
+    return build_site_output(project, settings=SiteSettings(), include_drafts=False)
+
+
+def published(output: SiteOutput) -> dict[str, bytes]:
+    return {uri: Path(path).read_bytes() for uri, path in output.asset_files.items()}
+
+
+def test_second_build_reencodes_and_renders_nothing(
+    project_copy: Path, calls: Counter[str]
+) -> None:
+    first = build(project_copy)
+    assert calls == {"reencode_image": 6, "_content_issues": 6, "render_case_page": 1}
+    calls.clear()
+    second = build(project_copy)
+    assert calls == {}
+    assert (first.reused, second.reused) == (0, 1)
+    assert second.pages == first.pages
+    assert published(second) == published(first)
+
+
+def test_changed_figure_is_reencoded_once(project_copy: Path, calls: Counter[str]) -> None:
+    build(project_copy)
+    buffer = io.BytesIO()
+    Image.new("RGB", (80, 60), (200, 30, 30)).save(buffer, "PNG")
+    (project_copy / CASE / "figures" / "clinical-back.png").write_bytes(buffer.getvalue())
+    calls.clear()
+    output = build(project_copy)
+    assert calls == {"reencode_image": 1, "_content_issues": 1, "render_case_page": 1}
+    figure = Path(output.asset_files["cases/ppp-ad-baricitinib/figures/clinical-back.png"])
+    with Image.open(figure) as image:
+        assert image.size == (80, 60)
+    calls.clear()
+    build(project_copy)
+    assert calls == {}
+
+
+def test_text_edit_renders_the_page_but_touches_no_image(
+    project_copy: Path, calls: Counter[str]
+) -> None:
+    build(project_copy)
+    case_file = project_copy / CASE / "case.yaml"
+    text = case_file.read_text(encoding="utf-8")
+    case_file.write_text(replace_once(text, "No joint pain", "No painful joints"), encoding="utf-8")
+    calls.clear()
+    output = build(project_copy)
+    assert calls == {"render_case_page": 1}
+    assert "No painful joints" in output.pages["cases/ppp-ad-baricitinib/index.md"]
+
+
+def test_rebuild_in_the_same_process_reuses_what_it_read(
+    project_copy: Path, calls: Counter[str]
+) -> None:
+    build(project_copy)
+    calls.clear()
+    assert build(project_copy, new_process=False).reused == 1
+    assert calls == {}
+
+
+def test_new_modification_times_change_nothing(project_copy: Path, calls: Counter[str]) -> None:
+    first = build(project_copy)
+    for path in (project_copy / CASE).rglob("*"):
+        os.utime(path, (1_700_000_000, 1_700_000_000))
+    calls.clear()
+    assert build(project_copy).pages == first.pages
+    assert calls == {}
+
+
+def test_cache_is_safe_to_delete(project_copy: Path, calls: Counter[str]) -> None:
+    first = build(project_copy)
+    shutil.rmtree(project_copy / ".cache")
+    calls.clear()
+    second = build(project_copy)
+    assert calls == {"reencode_image": 6, "_content_issues": 6, "render_case_page": 1}
+    assert second.pages == first.pages
+    assert published(second) == published(first)
+
+
+def test_deleted_images_alone_are_published_again(project_copy: Path, calls: Counter[str]) -> None:
+    first = build(project_copy)
+    shutil.rmtree(project_copy / ".cache" / "casebook" / "images")
+    calls.clear()
+    assert published(build(project_copy, new_process=False)) == published(first)
+    assert calls["reencode_image"] == 6
+
+
+def test_new_core_code_renders_again_but_keeps_images(
+    project_copy: Path, calls: Counter[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(project_copy)
+    monkeypatch.setattr(case_output, "core_fingerprint", lambda: "another version")
+    calls.clear()
+    build(project_copy)
+    assert calls == {"_content_issues": 6, "render_case_page": 1}
+
+
+def test_errors_are_reported_on_every_build(project_copy: Path, calls: Counter[str]) -> None:
+    case_file = project_copy / CASE / "case.yaml"
+    text = case_file.read_text(encoding="utf-8")
+    case_file.write_text(replace_once(text, "  sex: male\n", "  sexx: male\n"), encoding="utf-8")
+    messages = []
+    for _ in range(2):
+        with pytest.raises(CaseDataError) as raised:
+            build(project_copy)
+        messages.append(str(raised.value))
+    assert messages[0] == messages[1]
+    assert "patient.sexx: unknown key 'sexx'" in messages[0]
+    assert calls["render_case_page"] == 0
+
+
+def test_new_site_settings_render_again_but_decode_no_image(
+    project_copy: Path, calls: Counter[str]
+) -> None:
+    build(project_copy)
+    calls.clear()
+    build_cache._SHARED.clear()
+    settings = SiteSettings(journal_title="Another journal")
+    build_site_output(project_copy, settings=settings, include_drafts=False)
+    assert calls == {"render_case_page": 1}
+
+
+def test_builds_with_different_settings_keep_their_own_entries(
+    project_copy: Path, calls: Counter[str]
+) -> None:
+    # `casebook render` uses default settings and `mkdocs build` those in mkdocs.yml.
+    other = SiteSettings(journal_title="Another journal")
+    build(project_copy)
+    build_site_output(project_copy, settings=other, include_drafts=False)
+    calls.clear()
+    build(project_copy)
+    build_cache._SHARED.clear()
+    build_site_output(project_copy, settings=other, include_drafts=False)
+    assert calls == {}
+
+
+def test_watched_preview_reads_only_the_folders_that_changed(
+    project_copy: Path, calls: Counter[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_cache._SHARED.clear()
+    settings = SiteSettings()
+
+    def preview(changed: set[str] | None) -> SiteOutput:
+        return build_site_output(
+            project_copy, settings=settings, include_drafts=True, rebuilds=True, changed=changed
+        )
+
+    preview(None)
+    digests: list[Path] = []
+    real_digest = build_cache.BuildCache.tree_digest
+
+    def counting(self: build_cache.BuildCache, folder: Any) -> str | None:
+        digests.append(Path(folder))
+        return real_digest(self, folder)
+
+    monkeypatch.setattr(build_cache.BuildCache, "tree_digest", counting)
+    calls.clear()
+    assert preview(set()).reused == 1
+    assert digests == [] and calls == {}
+    # The watcher saw the edit: that folder, and only that one, is read again and rendered.
+    case_file = project_copy / CASE / "case.yaml"
+    text = case_file.read_text(encoding="utf-8")
+    case_file.write_text(
+        replace_once(text, "title: Palmoplantar", "title: Palmar and plantar"), encoding="utf-8"
+    )
+    edited = preview({CASE.name})
+    assert digests == [project_copy / CASE, project_copy / CASE]  # before and after rendering
+    assert calls == {"render_case_page": 1}
+    assert "Palmar and plantar" in edited.pages["cases/ppp-ad-baricitinib/index.md"]
+    # Not knowing what changed (a failed build, a restarted watcher) reads every folder.
+    digests.clear()
+    preview(None)
+    assert digests == [project_copy / CASE]
+
+
+def test_many_new_cases_are_rendered_in_a_child_process(
+    project_copy: Path, tmp_path: Path, calls: Counter[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    in_process = build(copy_project(tmp_path / "in-process"))
+    calls.clear()
+    monkeypatch.setattr(case_output, "PREFILL_AT_LEAST", 1)
+    output = build(project_copy)
+    # The child rendered, re-encoded and checked; this process read the result from the cache.
+    assert calls == {}
+    assert output.reused == 1
+    assert output.pages == in_process.pages
+    assert published(output) == published(in_process)
+
+
+def test_child_judges_the_figures_it_made_for_the_last_check(
+    project_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(case_output, "PREFILL_AT_LEAST", 1)
+    site = tmp_path / "site"
+    for uri, data in published(build(project_copy)).items():
+        (site / uri).parent.mkdir(parents=True, exist_ok=True)
+        (site / uri).write_bytes(data)
+    decoded: list[bytes] = []
+
+    def counting(data: bytes) -> list[str]:
+        decoded.append(data)
+        return image_publish.find_metadata(data)
+
+    monkeypatch.setattr(published_scan, "find_metadata", counting)
+    assert published_scan.find_metadata_in_site(site, project_root=project_copy) == {}
+    assert decoded == []
+
+
+def test_child_that_fails_leaves_the_rendering_to_the_build(
+    project_copy: Path, calls: Counter[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(case_output, "PREFILL_AT_LEAST", 1)
+    monkeypatch.setattr(sys, "executable", "/bin/false")
+    output = build(project_copy)
+    assert calls["render_case_page"] == 1
+    assert output.reused == 0
+
+
+def test_case_with_errors_is_reported_by_the_build_not_the_child(
+    project_copy: Path, calls: Counter[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(case_output, "PREFILL_AT_LEAST", 1)
+    case_file = project_copy / CASE / "case.yaml"
+    text = case_file.read_text(encoding="utf-8")
+    case_file.write_text(replace_once(text, "  sex: male\n", "  sexx: male\n"), encoding="utf-8")
+    with pytest.raises(CaseDataError) as raised:
+        build(project_copy)
+    assert "patient.sexx: unknown key 'sexx'" in str(raised.value)
+
+
+def test_few_new_cases_are_rendered_in_the_build_process(
+    project_copy: Path, calls: Counter[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(site_build, "prefill_in_child", lambda *a, **k: pytest.fail("child"))
+    build(project_copy)
+    assert calls["render_case_page"] == 1

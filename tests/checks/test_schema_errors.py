@@ -1,0 +1,137 @@
+"""Exact messages for schema errors: they are the author's interface."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support.casefiles import example_text, line_of, replace_once, variant_messages
+
+F = "case_data/ppp-ad-baricitinib/case.yaml"
+
+
+def test_example_is_valid(tmp_path: Path) -> None:
+    assert variant_messages(tmp_path, example_text()) == []
+
+
+def test_misspelt_key_suggests_the_right_one(tmp_path: Path) -> None:
+    text = replace_once(
+        example_text(),
+        "    route: oral\n    frequency: once daily\n    start:",
+        "    rout: oral\n    frequency: once daily\n    start:",
+    )
+    line = line_of(text, "    rout: oral")
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:5: treatment[0].rout: unknown key 'rout' (did you mean 'route'?)"
+    ]
+
+
+def test_unknown_key_lists_known_keys_when_nothing_is_close(tmp_path: Path) -> None:
+    text = replace_once(example_text(), "  age: 20\n", "  age: 20\n  name: J. Smith\n")
+    line = line_of(text, "  name: J. Smith")
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:3: patient.name: unknown key 'name' (remove it; known keys: age, sex)"
+    ]
+
+
+def test_missing_field_points_at_the_parent(tmp_path: Path) -> None:
+    text = replace_once(example_text(), "  sex: male\n", "")
+    line = line_of(text, "patient:\n") + 1
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:3: patient.sex: missing required field 'sex' (add 'sex:' here)"
+    ]
+
+
+def test_unknown_value_suggests_the_closest(tmp_path: Path) -> None:
+    text = replace_once(
+        example_text(),
+        "    route: oral\n    frequency: once daily\n    start:",
+        "    route: orall\n    frequency: once daily\n    start:",
+    )
+    line = line_of(text, "orall")
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:12: treatment[0].route: unknown value 'orall' (did you mean 'oral'?)"
+    ]
+
+
+def test_negative_dose(tmp_path: Path) -> None:
+    text = replace_once(
+        example_text(),
+        "    action: start\n    dose: {value: 4, unit: mg}",
+        "    action: start\n    dose: {value: -4, unit: mg}",
+    )
+    line = line_of(text, "value: -4")
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:19: treatment[0].dose.value: -4 is out of range: "
+        "input should be greater than 0"
+    ]
+
+
+def test_age_over_89(tmp_path: Path) -> None:
+    text = replace_once(example_text(), "  age: 20\n", "  age: 93\n")
+    line = line_of(text, "age: 93")
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:8: patient.age: ages over 89 identify patients: write age: '90 or older'"
+    ]
+
+
+def test_duration_form(tmp_path: Path) -> None:
+    text = replace_once(example_text(), "      duration: 5 years\n", "      duration: five years\n")
+    line = line_of(text, "five years")
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:17: history.presenting_complaints[0].duration: 'five years' is not in the "
+        "expected form (write a number and a unit, e.g. '4 weeks', '3 months' or "
+        "'about 2 months')"
+    ]
+
+
+def test_yes_no_stays_text_and_fails_as_a_wrong_value(tmp_path: Path) -> None:
+    text = replace_once(example_text(), "  sex: male\n", "  sex: no\n")
+    line = line_of(text, "sex: no")
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:8: patient.sex: unknown value 'no' (use one of: female, male, intersex, "
+        "not stated)"
+    ]
+
+
+def test_every_error_in_one_run(tmp_path: Path) -> None:
+    text = replace_once(example_text(), "  sex: male\n", "  sex: mael\n")
+    text = replace_once(
+        text, "  licence: CC-BY-NC-SA-4.0\n", "  licence: CC-BY-NC-SA-4.0\n  x: 1\n"
+    )
+    assert len(variant_messages(tmp_path, text)) == 2
+
+
+def test_wrong_type(tmp_path: Path) -> None:
+    text = replace_once(example_text(), "    value: 0.8\n", "    value: high\n")
+    line = line_of(text, "value: high")
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:12: investigations[0].value: expected a number, got 'high' "
+        "(write the number without units)"
+    ]
+
+
+def test_missing_unit(tmp_path: Path) -> None:
+    text = replace_once(example_text(), "    unit: kU/L\n", "")
+    line = line_of(text, "  - test: Total IgE")
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:5: investigations[1].unit: missing required field 'unit' (add 'unit:' here)"
+    ]
+
+
+def test_sexagesimal_number_stays_text_and_is_refused(tmp_path: Path) -> None:
+    # YAML 1.1 reads 1:30 as 90; we keep what the author typed and say it is not a number.
+    text = replace_once(example_text(), "    value: 0.8\n", "    value: 1:30\n")
+    line = line_of(text, "value: 1:30")
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:12: investigations[0].value: expected a number, got '1:30' "
+        "(write the number without units)"
+    ]
+
+
+def test_date_must_be_a_full_date(tmp_path: Path) -> None:
+    text = replace_once(example_text(), "  date: 2026-11-26\n", "  date: November 2026\n")
+    line = line_of(text, "date: November 2026")
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:9: publication.date: expected a date, got 'November 2026' "
+        "(write the date as YYYY-MM-DD)"
+    ]

@@ -1,0 +1,185 @@
+"""What only a browser shows: numbering on screen, links that land, the lightbox and search."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.support.browser import chromium, serve_directory
+from tests.support.project import copy_project
+from tests.support.sites import build
+
+pytestmark = pytest.mark.browser
+
+CASE = "cases/ppp-ad-baricitinib/"
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    base = tmp_path_factory.mktemp("browser")
+    project = copy_project(base / "project")
+    result = build(project, base / "site")
+    assert result.returncode == 0, result.stderr
+    with serve_directory(base / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    p = context.new_page()
+    errors: list[str] = []
+    p.on("pageerror", lambda e: errors.append(str(e)))
+    yield p
+    context.close()
+    assert errors == [], f"JavaScript errors on the page: {errors}"
+
+
+def target_id(page: Page) -> str:
+    return str(page.evaluate("document.querySelector(':target')?.id ?? ''"))
+
+
+def test_figures_and_panels_are_numbered(page: Page, site_url: str) -> None:
+    page.goto(site_url + CASE)
+    captions = page.locator("figure.cb-figure figcaption")
+    expect(captions).to_have_count(3)
+    expect(captions.nth(0)).to_contain_text("Figure 1. (a) Back:")
+    expect(captions.nth(0)).to_contain_text("(d) Biopsy from the sole")
+    expect(captions.nth(1)).to_contain_text("Figure 2. EASI for the truncal rash")
+    expect(captions.nth(2)).to_contain_text("Figure 3. (a) The truncal lesions")
+    labels = page.locator("#fig-clinical .cb-panel-label").all_inner_texts()
+    assert labels == ["a", "b", "c", "d"]
+    for image in page.locator("figure.cb-figure img").all():
+        assert image.get_attribute("alt")
+        # Images load lazily: bring each into view, then it must decode.
+        image.scroll_into_view_if_needed()
+        image.evaluate("img => img.decode()")
+        assert image.evaluate("img => img.naturalWidth") > 0
+
+
+def test_citation_leads_to_its_reference(page: Page, site_url: str) -> None:
+    page.goto(site_url + CASE)
+    first = page.locator("sup.cb-cite a").first
+    expect(first).to_have_text("1")
+    first.click()
+    assert page.url.endswith("#ref-yamamoto2021")
+    assert target_id(page) == "ref-yamamoto2021"
+    reference = page.locator("li#ref-yamamoto2021")
+    expect(reference).to_be_in_viewport()
+    expect(reference).to_contain_text("Similarity and difference between palmoplantar")
+    expect(reference.locator("a[href='https://doi.org/10.1111/1346-8138.15826']")).to_have_count(1)
+
+
+def test_figure_cross_reference_lands_on_the_panel(page: Page, site_url: str) -> None:
+    page.goto(site_url + CASE)
+    link = page.locator("a.cb-xref", has_text="Figure 1c")
+    link.first.click()
+    assert target_id(page) == "fig-histology-back"
+    expect(page.locator("#fig-histology-back img")).to_be_in_viewport()
+
+
+def test_image_opens_in_the_lightbox(page: Page, site_url: str) -> None:
+    page.goto(site_url + CASE)
+    page.locator("#fig-clinical-soles img").click()
+    lightbox = page.locator(".glightbox-container")
+    expect(lightbox).to_be_visible()
+    expect(lightbox.locator(".gslide.current img")).to_have_attribute(
+        "src", re.compile(r"/cases/ppp-ad-baricitinib/figures/clinical-soles\.png$")
+    )
+
+
+def test_search_finds_the_case_by_drug(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    search = page.locator("input.md-search__input")
+    search.click()
+    result = page.locator(".md-search-result__item a").first
+    # The index loads in a web worker with no ready signal; a query typed before it is ready
+    # is dropped, so type again until results come or the time is up.
+    for _ in range(30):
+        search.fill("")
+        search.press_sequentially("baricitinib")
+        if result.is_visible():
+            break
+        page.wait_for_timeout(500)
+    expect(result).to_be_visible()
+    expect(result).to_have_attribute("href", re.compile(rf"/{CASE}(\?h=baricitinib)?$"))
+    result.click()
+    expect(page.locator("h1")).to_contain_text(
+        "Palmoplantar pustulosis with atopic dermatitis responding to baricitinib"
+    )
+
+
+def test_tags_page_lists_the_case(page: Page, site_url: str) -> None:
+    page.goto(site_url + "tags/")
+    expect(page.locator("article")).to_contain_text("Baricitinib")
+    expect(page.locator(f"article a[href$='{CASE}']").first).to_be_visible()
+
+
+def charts_loaded(page: Page) -> list[list[Any]]:
+    """Every chart image on the page, brought into view and decoded: [src, width, alt]."""
+    for image in page.locator("img[src^='charts/']").all():
+        image.scroll_into_view_if_needed()
+        image.evaluate("img => img.decode()")
+    return list(
+        page.eval_on_selector_all(
+            "img[src^='charts/']",
+            "imgs => imgs.map(i => [i.getAttribute('src'), i.naturalWidth, i.alt])",
+        )
+    )
+
+
+def test_charts_render_with_alt_text(page: Page, site_url: str) -> None:
+    page.goto(site_url + CASE)
+    charts = charts_loaded(page)
+    assert [src for src, _, _ in charts] == ["charts/timeline.svg", "charts/fig-scores.svg"]
+    assert all(width > 300 for _, width, _ in charts)
+    assert charts[0][2].startswith("Chart of the treatment course in weeks")
+    assert charts[1][2].startswith("Line chart of EASI and PPPASI")
+
+
+def test_timeline_chart_is_followed_by_its_table(page: Page, site_url: str) -> None:
+    page.goto(site_url + CASE)
+    rows = page.eval_on_selector(
+        "#chart-timeline",
+        # The theme wraps a table in scroll containers: find the next element holding one.
+        "f => { let t = f.nextElementSibling; "
+        "while (t && t.tagName !== 'TABLE' && !t.querySelector('table')) t = t.nextElementSibling;"
+        " const table = t && (t.tagName === 'TABLE' ? t : t.querySelector('table'));"
+        " return table ? table.querySelectorAll('tbody tr').length : 0 }",
+    )
+    assert rows == 7
+
+
+def test_figure_2_has_its_values_and_says_they_are_illustrative(page: Page, site_url: str) -> None:
+    page.goto(site_url + CASE)
+    expect(page.locator("#fig-scores figcaption")).to_contain_text(
+        "Illustrative values: the source gives no numbers for these scores."
+    )
+    details = page.locator("details.cb-chart-details")
+    details.locator("summary").click()
+    table = details.locator("table.cb-chart-data")
+    expect(table).to_be_visible()
+    expect(table.locator("tbody tr")).to_have_count(8)
+    assert table.locator("thead th").all_inner_texts() == [
+        "Time",
+        "EASI (truncal rash)",
+        "PPPASI (palmoplantar lesions)",
+    ]
+
+
+def test_care_page_links_land_on_the_case(page: Page, site_url: str) -> None:
+    page.goto(site_url + CASE + "care/")
+    expect(page.locator("h1")).to_contain_text("CARE checklist")
+    page.locator("a", has_text="Timeline").first.click()
+    page.wait_for_url(re.compile(r"/cases/ppp-ad-baricitinib/#timeline$"))
+    expect(page.locator("#timeline")).to_be_in_viewport()

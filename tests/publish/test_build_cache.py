@@ -1,0 +1,169 @@
+"""Tests for casebook.publish.build_cache: content digests, tree digests and the keyed store."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from casebook.publish import build_cache
+from casebook.publish.build_cache import BuildCache, core_fingerprint
+
+PAST = 1_600_000_000  # old enough that the digest is remembered, not "racy"
+
+
+def aged(path: Path, content: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    os.utime(path, (PAST, PAST))
+    return path
+
+
+def test_file_digest_is_the_content_hash(tmp_path: Path) -> None:
+    path = aged(tmp_path / "a.png", b"pixels")
+    assert BuildCache(tmp_path / "cache").file_digest(path) == hashlib.sha256(b"pixels").hexdigest()
+
+
+def digest_reads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    reads: list[object] = []
+    real = hashlib.file_digest
+
+    def counting(*args: Any) -> Any:
+        reads.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(hashlib, "file_digest", counting)
+    return reads
+
+
+def test_unchanged_file_is_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(build_cache, "_RACY_SECONDS", -1.0)
+    path = aged(tmp_path / "a.png", b"pixels")
+    cache = BuildCache(tmp_path / "cache")
+    first = cache.file_digest(path)
+    cache.save()
+    reads = digest_reads(monkeypatch)
+    assert BuildCache(tmp_path / "cache").file_digest(path) == first
+    assert reads == []
+
+
+def test_just_changed_file_is_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = aged(tmp_path / "a.png", b"pixels")
+    cache = BuildCache(tmp_path / "cache")
+    cache.file_digest(path)
+    cache.save()
+    reads = digest_reads(monkeypatch)
+    BuildCache(tmp_path / "cache").file_digest(path)
+    assert len(reads) == 1
+
+
+def test_same_size_rewrite_with_the_old_modification_time_is_noticed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Copying tools can restore the old mtime; the change time still moves on.
+    monkeypatch.setattr(build_cache, "_RACY_SECONDS", -1.0)
+    path = aged(tmp_path / "a.png", b"pixels")
+    cache = BuildCache(tmp_path / "cache")
+    cache.file_digest(path)
+    time.sleep(0.05)  # past the file system's clock tick
+    aged(path, b"PIXELS")
+    assert cache.file_digest(path) == hashlib.sha256(b"PIXELS").hexdigest()
+
+
+def test_tree_digest_follows_content_names_and_links(tmp_path: Path) -> None:
+    folder = tmp_path / "case"
+    aged(folder / "case.yaml", b"title: x")
+    aged(folder / "figures" / "a.png", b"pixels")
+    cache = BuildCache(tmp_path / "cache")
+    seen = {cache.tree_digest(folder)}
+    assert cache.tree_digest(folder) in seen
+
+    aged(folder / "figures" / "a.png", b"other pixels")
+    seen.add(cache.tree_digest(folder))
+    (folder / "figures" / "a.png").rename(folder / "figures" / "b.png")
+    seen.add(cache.tree_digest(folder))
+    os.link(folder / "figures" / "b.png", tmp_path / "elsewhere.png")
+    seen.add(cache.tree_digest(folder))
+    (folder / "figures" / "c.png").symlink_to(tmp_path / "elsewhere.png")
+    seen.add(cache.tree_digest(folder))
+    assert len(seen) == 5
+
+
+def test_tree_digest_of_an_unreadable_folder_is_none(tmp_path: Path) -> None:
+    assert BuildCache(tmp_path / "cache").tree_digest(tmp_path / "missing") is None
+
+
+def test_store_answers_only_for_the_same_key(tmp_path: Path) -> None:
+    writer = BuildCache(tmp_path / "cache")
+    writer.put("cases", "ppp", {"page": "text"}, key="k1")
+    reader = BuildCache(tmp_path / "cache")  # a fresh process: read from disk
+    assert reader.get("cases", "ppp", key="k1") == {"page": "text"}
+    assert reader.get("cases", "ppp", key="k2") is None
+    assert reader.get("cases", "other", key="k1") is None
+    assert reader.holds("cases", "ppp", key="k1")
+    assert not reader.holds("cases", "ppp", key="k2")
+    assert not reader.holds("cases", "other", key="k1")
+    writer.put("cases", "ppp", "new", key="k2")
+    assert [p.name for p in (tmp_path / "cache" / "cases").iterdir()] == ["ppp.pickle"]
+
+
+def test_damaged_or_deleted_store_is_a_miss(tmp_path: Path) -> None:
+    BuildCache(tmp_path / "cache").put("cases", "ppp", "value", key="k")
+    (tmp_path / "cache" / "cases" / "ppp.pickle").write_bytes(b"\x80garbage")
+    (tmp_path / "cache" / "digests.pickle").write_bytes(b"not a pickle")
+    cache = BuildCache(tmp_path / "cache")
+    assert cache.get("cases", "ppp", key="k") is None
+    assert not cache.holds("cases", "ppp", key="k")
+    assert cache.file_digest(aged(tmp_path / "a", b"x")) == hashlib.sha256(b"x").hexdigest()
+
+
+def test_shared_cache_is_one_object_per_folder(tmp_path: Path) -> None:
+    assert BuildCache.shared(tmp_path / "a") is BuildCache.shared(tmp_path / "a")
+    assert BuildCache.shared(tmp_path / "a") is not BuildCache.shared(tmp_path / "b")
+
+
+def test_core_fingerprint_is_stable() -> None:
+    assert core_fingerprint() == core_fingerprint()
+
+
+def test_core_fingerprint_follows_every_edit_to_the_core(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "casebook"
+    (package / "templates").mkdir(parents=True)
+    (package / "render.py").write_text("x = 1")
+    template = package / "templates" / "page.md.j2"
+    template.write_text("A")
+    monkeypatch.setattr(build_cache, "_PACKAGE_DIR", package)
+    monkeypatch.setattr(build_cache, "_FINGERPRINT", {})
+    # Remember even brand-new files, so the test sees the remembered fingerprint being used.
+    monkeypatch.setattr(build_cache, "_RACY_SECONDS", 0.0)
+    first = core_fingerprint()
+    assert build_cache._FINGERPRINT
+    assert core_fingerprint() == first
+    template.write_text("Edited")
+    second = core_fingerprint()
+    assert second != first
+    (package / "templates" / "new.md.j2").write_text("")
+    assert core_fingerprint() not in {first, second}
+
+
+def test_values_are_kept_in_memory_only_for_processes_that_rebuild(tmp_path: Path) -> None:
+    root = tmp_path / "cache"
+    serving = BuildCache(root)
+    serving.put("cases", "a", {"page": "A"}, key="k")
+    serving.put("pages", "a", "<p>A</p>", key="k", remember=False)
+    (root / "cases" / "a.pickle").unlink()
+    (root / "pages" / "a.pickle").unlink()
+    # A preview reads its own values back from memory, except those it asked not to keep.
+    assert serving.get("cases", "a", key="k") == {"page": "A"}
+    assert serving.get("pages", "a", key="k") is None
+    once = BuildCache(root)
+    once.remember_values = False
+    once.put("cases", "b", {"page": "B"}, key="k")
+    assert once.get("cases", "b", key="k") == {"page": "B"}
+    (root / "cases" / "b.pickle").unlink()
+    assert once.get("cases", "b", key="k") is None

@@ -1,0 +1,71 @@
+"""Chart files: drawn from the data alone, cached by its hash, matplotlib imported only to draw."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from casebook.publish.charts import chart_key, publish_chart
+
+from tests.support.casefiles import example_article
+from tests.support.project import ROOT
+
+
+def spec(tmp_path: Path) -> dict[str, Any]:
+    chart = example_article(tmp_path).clinical.timeline_chart
+    assert chart is not None
+    return chart.spec
+
+
+def test_same_data_same_bytes_and_cached(tmp_path: Path) -> None:
+    data = spec(tmp_path)
+    first = publish_chart(data, cache_dir=tmp_path / "a")
+    again = publish_chart(data, cache_dir=tmp_path / "a")
+    fresh = publish_chart(data, cache_dir=tmp_path / "b")
+    assert (first.from_cache, again.from_cache, fresh.from_cache) == (False, True, False)
+    assert first.data == again.data == fresh.data
+    assert first.data.startswith(b"<?xml") and b"<dc:date>" not in first.data
+    assert b"4 mg" in first.data  # text stays text, readable and searchable
+
+
+def test_changed_data_is_drawn_again(tmp_path: Path) -> None:
+    data = spec(tmp_path)
+    changed = {**data, "lanes": ["baricitinib "]}
+    assert chart_key(changed) != chart_key(data)
+
+
+def test_cache_ignores_modification_times_and_survives_deletion(tmp_path: Path) -> None:
+    data = spec(tmp_path)
+    cache = tmp_path / "cache"
+    first = publish_chart(data, cache_dir=cache)
+    entry = cache / f"{first.key}.svg"
+    os.utime(entry, (0, 0))
+    assert publish_chart(data, cache_dir=cache).from_cache
+    entry.write_bytes(b"garbage")
+    repaired = publish_chart(data, cache_dir=cache)
+    assert not repaired.from_cache and repaired.data == first.data
+    entry.unlink()
+    assert publish_chart(data, cache_dir=cache).data == first.data
+
+
+def test_a_cached_chart_does_not_import_matplotlib(tmp_path: Path) -> None:
+    data = spec(tmp_path)
+    publish_chart(data, cache_dir=tmp_path / "cache")
+    script = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from casebook.publish.charts import publish_chart\n"
+        f"spec = json.loads({json.dumps(data)!r})\n"
+        f"result = publish_chart(spec, cache_dir=Path({str(tmp_path / 'cache')!r}))\n"
+        "assert result.from_cache\n"
+        "print('matplotlib' in sys.modules)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "build_hooks")}
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,90 @@
+"""The post-build scan finds metadata in any image of the site, decoding each content once."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from casebook.publish import build_cache, published_scan
+from casebook.publish.images import find_metadata, reencode_image
+
+from tests.support.images import annotated_png, camera_jpeg, write
+
+
+def site_with_leaks(site: Path) -> None:
+    (site / "cases" / "a").mkdir(parents=True)
+    write(site / "cases" / "a" / "raw.JPG", camera_jpeg())
+    write(site / "cases" / "a" / "clean.png", reencode_image(annotated_png()))
+    write(site / "cases" / "a" / "notes.txt", b"Jane Doe")
+    write(site / "scan.png", annotated_png())
+
+
+def test_every_image_with_metadata_is_named(tmp_path: Path) -> None:
+    site_with_leaks(tmp_path / "site")
+    assert published_scan.find_metadata_in_site(tmp_path / "site") == {
+        "cases/a/raw.JPG": find_metadata(camera_jpeg()),
+        "scan.png": find_metadata(annotated_png()),
+    }
+
+
+def decodes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the images the scan decodes."""
+    calls: list[int] = []
+    real = find_metadata
+
+    def counting(data: bytes) -> list[str]:
+        calls.append(len(data))
+        return real(data)
+
+    monkeypatch.setattr(published_scan, "find_metadata", counting)
+    return calls
+
+
+def test_each_content_is_decoded_once_across_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "project"
+    site = tmp_path / "site"
+    site_with_leaks(site)
+    clean = reencode_image(annotated_png())
+    write(site / "cases" / "a" / "same-as-clean.png", clean)
+    calls = decodes(monkeypatch)
+    first = published_scan.find_metadata_in_site(site, project_root=project)
+    assert len(calls) == 3  # two copies of one content are decoded once
+    # A new build, in a new process, writes the site afresh: same bytes, new files.
+    monkeypatch.setattr(build_cache, "_SHARED", {})
+    again = tmp_path / "again"
+    site_with_leaks(again)
+    write(again / "cases" / "a" / "same-as-clean.png", clean)
+    calls.clear()
+    assert published_scan.find_metadata_in_site(again, project_root=project) == first
+    assert calls == []  # the remembered verdicts, leaks included, still fail the build
+
+
+def test_a_changed_image_is_decoded_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "project"
+    site = tmp_path / "site"
+    (site / "cases").mkdir(parents=True)
+    write(site / "cases" / "figure.png", reencode_image(annotated_png()))
+    assert published_scan.find_metadata_in_site(site, project_root=project) == {}
+    # Same name, new bytes: a verdict kept by name or modification time would wave it through.
+    write(site / "cases" / "figure.png", annotated_png())
+    calls = decodes(monkeypatch)
+    leaks = published_scan.find_metadata_in_site(site, project_root=project)
+    assert leaks == {"cases/figure.png": find_metadata(annotated_png())}
+    assert len(calls) == 1
+
+
+def test_a_deleted_cache_changes_no_verdict(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "project"
+    site = tmp_path / "site"
+    site_with_leaks(site)
+    first = published_scan.find_metadata_in_site(site, project_root=project)
+    monkeypatch.setattr(build_cache, "_SHARED", {})
+    shutil.rmtree(project / ".cache")
+    calls = decodes(monkeypatch)
+    assert published_scan.find_metadata_in_site(site, project_root=project) == first
+    assert len(calls) == 3
