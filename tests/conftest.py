@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.project import ROOT, copy_project
+from .support.project import ROOT, copy_project
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.support.project import ROOT
+from .support.project import ROOT
 
 BUILD_HOOKS = ROOT / "build_hooks"
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from casebook.load import case_folders, load_cases
 
-from tests.support.casefiles import EXAMPLE
+from .support.cases import EXAMPLE
 
 
 def test_only_folders_with_a_case_file_are_cases(tmp_path: Path) -> None:

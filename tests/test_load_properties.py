@@ -14,7 +14,7 @@ from casebook.source.yaml_loader import load_yaml_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.support.casefiles import EXAMPLE, example_text
+from .support.cases import EXAMPLE, example_text
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 LINES = example_text().split("\n")

@@ -10,7 +10,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 from serve_theme import MemoryBytecodeCache, VisibleTemplateLoader, reuse_theme_work
 
-from tests.support.project import ROOT
+from ..support.project import ROOT
 
 
 def theme_files(with_reuse: bool, site: Path) -> list[tuple[str, str]]:

@@ -5,7 +5,7 @@ from pathlib import Path
 from casebook.article.article import compose_legend
 from casebook.models import Biopsy
 
-from tests.support.casefiles import example_text, load_variant
+from ..support.cases import example_text, load_variant
 
 
 def biopsy(magnification: int | None) -> Biopsy:

@@ -22,8 +22,8 @@ from casebook.publish import build_cache, published_scan
 from casebook.publish import images as image_publish
 from PIL import Image
 
-from tests.support.casefiles import replace_once
-from tests.support.project import copy_project
+from ..support.cases import replace_once
+from ..support.project import copy_project
 
 CASE = Path("case_data") / "ppp-ad-baricitinib"
 

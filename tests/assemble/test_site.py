@@ -11,7 +11,7 @@ from casebook.assemble.case_output import CaseOutput
 from casebook.assemble.site import SiteCollector
 from casebook.scholarly.record import build_record
 
-from tests.support.scholarly_cases import SETTINGS, example_article
+from ..support.scholarly_cases import SETTINGS, example_article
 
 
 def case(case_id: str, day: int | None, *, published: bool = True) -> CaseOutput:

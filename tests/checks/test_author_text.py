@@ -6,13 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.casefiles import (
-    example_text,
-    line_of,
-    load_variant,
-    replace_once,
-    variant_messages,
-)
+from ..support.cases import example_text, line_of, load_variant, replace_once, variant_messages
 
 F = "case_data/ppp-ad-baricitinib/case.yaml"
 ANCHOR = "    The skin stayed clear while"

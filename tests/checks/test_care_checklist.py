@@ -9,13 +9,7 @@ from casebook.checks.journal_limits import word_count
 from casebook.models.settings import read_settings
 from casebook.render.pages import render_care_page
 
-from tests.support.casefiles import (
-    example_article,
-    example_text,
-    line_of,
-    load_variant,
-    replace_once,
-)
+from ..support.cases import example_article, example_text, line_of, load_variant, replace_once
 
 F = "case_data/ppp-ad-baricitinib/case.yaml"
 NOTE = "  abstract: Published as a letter to the editor, which has no abstract.\n"

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.support.casefiles import (
-    example_text,
-    line_of,
-    load_variant,
-    replace_once,
-    variant_messages,
-)
+from ..support.cases import example_text, line_of, load_variant, replace_once, variant_messages
 
 F = "case_data/ppp-ad-baricitinib/case.yaml"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.support.casefiles import example_text, line_of, replace_once, variant_messages
+from ..support.cases import example_text, line_of, replace_once, variant_messages
 
 F = "case_data/ppp-ad-baricitinib/case.yaml"
 

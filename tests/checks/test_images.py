@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from tests.support.project import ROOT
+from ..support.project import ROOT
 
 HOME = "case_data/demo-case/"
 KEEP_INSIDE = ImageIssue(

@@ -10,8 +10,8 @@ import pytest
 from casebook.cli import main
 from casebook.models.schema_export import schema_text
 
-from tests.support.casefiles import EXAMPLE
-from tests.support.project import ROOT
+from ..support.cases import EXAMPLE
+from ..support.project import ROOT
 
 
 def project_with_example(tmp_path: Path) -> Path:

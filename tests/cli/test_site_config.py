@@ -6,7 +6,7 @@ from pathlib import Path
 
 from casebook.cli.site_config import site_settings
 
-from tests.support.project import ROOT
+from ..support.project import ROOT
 
 MKDOCS = """\
 site_name: Test

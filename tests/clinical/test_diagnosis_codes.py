@@ -9,13 +9,7 @@ from casebook.clinical.diagnosis_codes import code_problem, verhoeff_valid
 from casebook.models.coding import CodeSystem, DiagnosisCode
 from casebook.render.pages import render_case_page
 
-from tests.support.casefiles import (
-    example_article,
-    example_text,
-    line_of,
-    replace_once,
-    variant_messages,
-)
+from ..support.cases import example_article, example_text, line_of, replace_once, variant_messages
 
 F = "case_data/ppp-ad-baricitinib/case.yaml"
 

@@ -9,13 +9,7 @@ from casebook.clinical.labs import computed_flag
 from casebook.models import LabResult
 from casebook.render.pages import render_case_page
 
-from tests.support.casefiles import (
-    example_article,
-    example_text,
-    line_of,
-    replace_once,
-    variant_messages,
-)
+from ..support.cases import example_article, example_text, line_of, replace_once, variant_messages
 
 F = "case_data/ppp-ad-baricitinib/case.yaml"
 EOSINOPHILS = '    value: 0.8\n    unit: "×10⁹/L"\n    flag: high\n'

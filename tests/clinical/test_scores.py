@@ -13,7 +13,7 @@ from casebook.models.instruments import BUILT_IN
 from casebook.models.settings import read_settings
 from casebook.render.pages import render_case_page
 
-from tests.support.casefiles import (
+from ..support.cases import (
     example_article,
     example_text,
     line_of,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from casebook.render.pages import render_case_page
 
-from tests.support.casefiles import (
+from ..support.cases import (
     example_article,
     example_text,
     line_of,

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.project import copy_project
-from tests.support.sites import build
+from ..support.project import copy_project
+from ..support.sites import build
 
 pytestmark = pytest.mark.integration
 

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.support.browser import chromium, serve_directory
-from tests.support.project import copy_project
-from tests.support.sites import build
+from ..support.browser import chromium, serve_directory
+from ..support.project import copy_project
+from ..support.sites import build
 
 pytestmark = pytest.mark.browser
 

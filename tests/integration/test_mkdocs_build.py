@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.casefiles import line_of
-from tests.support.project import copy_project
-from tests.support.sites import build
+from ..support.cases import line_of
+from ..support.project import copy_project
+from ..support.sites import build
 
 pytestmark = pytest.mark.integration
 

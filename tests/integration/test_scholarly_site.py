@@ -16,9 +16,9 @@ from casebook.load import load_cases
 from lxml import etree
 from pyld import jsonld
 
-from tests.support.project import ROOT, copy_project
-from tests.support.schema_org import document_loader
-from tests.support.sites import build
+from ..support.project import ROOT, copy_project
+from ..support.schema_org import document_loader
+from ..support.sites import build
 
 pytestmark = pytest.mark.integration
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.project import copy_project
-from tests.support.sites import MKDOCS, edit, free_port, mkdocs_env, wait_for
+from ..support.project import copy_project
+from ..support.sites import MKDOCS, edit, free_port, mkdocs_env, wait_for
 
 pytestmark = pytest.mark.integration
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.support.project import ROOT, copy_project
-from tests.support.sites import MKDOCS, mkdocs_env
+from ..support.project import ROOT, copy_project
+from ..support.sites import MKDOCS, mkdocs_env
 
 pytestmark = pytest.mark.integration
 

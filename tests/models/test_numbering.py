@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.support.casefiles import example_text, load_variant, replace_once
+from ..support.cases import example_text, load_variant, replace_once
 
 
 def test_example_numbers_follow_first_mention(tmp_path: Path) -> None:

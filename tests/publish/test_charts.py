@@ -11,8 +11,8 @@ from typing import Any
 
 from casebook.publish.charts import chart_key, publish_chart
 
-from tests.support.casefiles import example_article
-from tests.support.project import ROOT
+from ..support.cases import example_article
+from ..support.project import ROOT
 
 
 def spec(tmp_path: Path) -> dict[str, Any]:

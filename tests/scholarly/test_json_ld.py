@@ -10,8 +10,8 @@ from casebook.scholarly.json_ld import article_json_ld, json_ld_script_text
 from casebook.scholarly.record import build_record
 from pyld import jsonld
 
-from tests.support.schema_org import document_loader, vocabulary_problems
-from tests.support.scholarly_cases import SETTINGS, example_article, variant_article
+from ..support.schema_org import document_loader, vocabulary_problems
+from ..support.scholarly_cases import SETTINGS, example_article, variant_article
 
 MEDICAL_SCHOLARLY_ARTICLE = "http://schema.org/MedicalScholarlyArticle"
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 from casebook.scholarly.outputs import scholarly_output, site_files
 
-from tests.support.casefiles import example_text, replace_once
-from tests.support.scholarly_cases import SETTINGS, example_article, variant_article
+from ..support.cases import example_text, replace_once
+from ..support.scholarly_cases import SETTINGS, example_article, variant_article
 
 
 def test_a_published_case_gets_four_downloads_beside_its_page() -> None:

@@ -7,7 +7,7 @@ import pytest
 from casebook.models.settings import SiteSettings
 from casebook.scholarly.record import build_record, licence_url
 
-from tests.support.scholarly_cases import SETTINGS, example_article, variant_article
+from ..support.scholarly_cases import SETTINGS, example_article, variant_article
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from types import ModuleType
 import pytest
 from casebook.load import load_cases
 
-from tests.support.project import ROOT
+from ..support.project import ROOT
 
 SCRIPTS = ROOT / "scripts"
 

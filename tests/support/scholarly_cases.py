@@ -9,7 +9,7 @@ from casebook.article.article import Article
 from casebook.load import load_case
 from casebook.models.settings import SiteSettings
 
-from tests.support.casefiles import EXAMPLE, example_text, load_variant, replace_once
+from .cases import EXAMPLE, example_text, load_variant, replace_once
 
 SETTINGS = SiteSettings(
     title="Casebook",

@@ -10,7 +10,7 @@ from casebook.errors import Diagnostic
 from casebook.load import load_case
 from casebook.models.settings import SiteSettings
 
-from tests.support.project import ROOT
+from .project import ROOT
 
 EXAMPLE = ROOT / "case_data" / "ppp-ad-baricitinib"
 
