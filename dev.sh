@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Casebook's one entry point: sets up everything it needs, then runs the command.
 #   ./dev.sh serve   build the example site and serve it with live reload (http://127.0.0.1:8000/casebook/)
+#   ./dev.sh edit    the same preview with the form editor at /casebook/admin/ (EDITOR_PORT=8081)
 #   ./dev.sh test    lint, type-check and run the whole test suite (browser tests included)
 #   ./dev.sh build   strict build of the site into site/
 #   ./dev.sh check   validate every case without building the site
@@ -38,6 +39,19 @@ ensure_python() {
   fi
 }
 
+ensure_node() {
+  # The form editor's JavaScript (Decap CMS) comes from npm at set-up time, pinned in
+  # package-lock.json, and is served from node_modules/: never from a CDN at run time.
+  command -v npm >/dev/null || apt_install nodejs npm
+  local stamp=node_modules/.casebook-installed
+  local want
+  want=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    npm ci --no-audit --no-fund --loglevel=error
+    echo "$want" > "$stamp"
+  fi
+}
+
 ensure_browser() {
   # The browser tests drive Debian's Chromium through Playwright; Playwright's own browser
   # download would need the network beyond the package registries.
@@ -52,12 +66,26 @@ case "$cmd" in
     # --dirty rebuilds only the pages whose text changed (build_hooks/serve_incremental.py).
     exec "$VENV/bin/mkdocs" serve --livereload --dirty "$@"
     ;;
+  edit)
+    ensure_python
+    ensure_node
+    port=${EDITOR_PORT:-8081}
+    "$VENV/bin/casebook" editor-backend --port "$port" &
+    backend=$!
+    trap 'kill "$backend" 2>/dev/null' EXIT
+    echo "Case editor: http://127.0.0.1:8000/casebook/admin/ (once the preview below is up)"
+    CASEBOOK_EDITOR_BACKEND="http://127.0.0.1:$port/api/v1" \
+      "$VENV/bin/mkdocs" serve --livereload --dirty "$@"
+    ;;
   build)
     ensure_python
+    # Only a site that publishes the form editor (extra.casebook.editor) needs its JavaScript.
+    if grep -qE '^ +editor:' mkdocs.yml; then ensure_node; fi
     exec "$VENV/bin/mkdocs" build --strict "$@"
     ;;
   test)
     ensure_python
+    ensure_node
     ensure_browser
     "$VENV/bin/ruff" check .
     "$VENV/bin/mypy"
@@ -72,7 +100,7 @@ case "$cmd" in
     exec "$VENV/bin/casebook" new "$@"
     ;;
   *)
-    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -15,7 +15,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from serve_incremental import (
     BuildTracker,
@@ -78,6 +78,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         settings = models.read_settings(config.extra.get("casebook", {}), site_url=config.site_url)
         serving = _state["command"] == "serve"
         _state["case_root"] = project_root / settings.case_dir
+        # The form editor at admin/: the preview's when ./dev.sh edit runs its backend.
+        _state["admin"] = importlib.import_module("casebook.editor").admin_files(
+            project_root,
+            case_dir=settings.case_dir,
+            title=settings.title,
+            backend_url=os.environ.get("CASEBOOK_EDITOR_BACKEND") if serving else None,
+            published=settings.editor,
+        )
         _state["output"] = core.build_site_output(
             project_root,
             settings=settings,
@@ -126,6 +134,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(file)
     if _state["dirty"] and _tracker.rebuilding_all:
         expire_static_pages(files)
+    for uri, text in _state["admin"].contents.items():
+        files.append(File.generated(config, uri, content=text))
+    for uri, path in _state["admin"].copies.items():
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
     seconds = _state["seconds"] + time.perf_counter() - started
     # The layer's own cost, measured here because whole-build timings are too noisy to show it.
     count = f"{len(output.cases)} case{'' if len(output.cases) == 1 else 's'}"

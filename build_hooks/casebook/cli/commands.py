@@ -10,6 +10,7 @@ from pathlib import Path
 
 from casebook.assemble import build_site_output
 from casebook.cli.site_config import site_settings
+from casebook.editor import make_server, write_cms_config
 from casebook.errors import CaseDataError, SettingsError, format_report
 from casebook.load import load_cases
 from casebook.models import write_schema
@@ -44,6 +45,13 @@ def _main(argv: list[str] | None) -> int:
     new = commands.add_parser("new", help="start a new case from the template")
     new.add_argument("case_id", help="folder name of the new case, e.g. psoriasis-secukinumab")
     commands.add_parser("schema", help="write schema/case.schema.json from the case model")
+    commands.add_parser(
+        "editor-config", help="write schema/cms-config.yml, the form editor's, from the case model"
+    )
+    backend = commands.add_parser(
+        "editor-backend", help="serve the form editor's local backend (./dev.sh edit starts it)"
+    )
+    backend.add_argument("--port", type=int, default=8081, help="port on 127.0.0.1 (8081)")
     render = commands.add_parser("render", help="write the Markdown pages and figures to a folder")
     render.add_argument("out", type=Path)
     render.add_argument("--drafts", action="store_true", help="include draft cases")
@@ -62,7 +70,29 @@ def _main(argv: list[str] | None) -> int:
     if args.command == "schema":
         print(f"wrote {write_schema(root / 'schema' / 'case.schema.json').relative_to(root)}")
         return 0
+    if args.command == "editor-config":
+        print(f"wrote {write_cms_config(root).relative_to(root)}")
+        return 0
+    if args.command == "editor-backend":
+        return _editor_backend(root, args.port)
     return _render(root, args.out, drafts=args.drafts)
+
+
+def _editor_backend(root: Path, port: int) -> int:
+    try:
+        settings = site_settings(root)
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    server = make_server(root, case_dir=settings.case_dir, port=port)
+    print(f"casebook editor-backend: saving cases under {settings.case_dir}/ (127.0.0.1:{port})")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
 
 
 def _check(root: Path) -> int:

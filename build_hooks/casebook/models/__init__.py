@@ -13,7 +13,13 @@ from casebook.models.outcomes import ScoreSeries
 from casebook.models.publication import Affiliation, SourceAttribution
 from casebook.models.references import Reference
 from casebook.models.schema_export import case_schema, write_schema
-from casebook.models.settings import JournalLimits, JournalProfile, SiteSettings, read_settings
+from casebook.models.settings import (
+    EditorSettings,
+    JournalLimits,
+    JournalProfile,
+    SiteSettings,
+    read_settings,
+)
 from casebook.models.walk import iter_strings
 
 __all__ = [
@@ -21,6 +27,7 @@ __all__ = [
     "Biopsy",
     "CaseFile",
     "DiagnosisCode",
+    "EditorSettings",
     "Figure",
     "Instrument",
     "JournalLimits",

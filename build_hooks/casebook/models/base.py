@@ -25,8 +25,21 @@ class Strict(BaseModel):
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 """A short plain-text value (one line or phrase)."""
 
-Markdown = Annotated[str, StringConstraints(min_length=1, max_length=100_000)]
+# The media types mark, in the exported JSON Schema, what a form editor shows as a long text
+# box and as an image upload; a new field of either type gets the right widget by itself.
+Markdown = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=100_000),
+    Field(json_schema_extra={"contentMediaType": "text/markdown"}),
+]
 """Free text in Markdown; may cite references ([@key]) and figures (@fig-id)."""
+
+ImageFile = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=2000),
+    Field(json_schema_extra={"format": "uri-reference", "contentMediaType": "image/*"}),
+]
+"""An image file, relative to the case folder, e.g. figures/back.png."""
 
 FigureRef = Annotated[str, StringConstraints(pattern=r"^fig-[a-z0-9][a-z0-9-]*$")]
 """The id of a figure or of one of its panels, e.g. fig-clinical or fig-clinical-back."""

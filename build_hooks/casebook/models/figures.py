@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from casebook.models.base import FigureRef, Strict, Text
+from casebook.models.base import FigureRef, ImageFile, Strict, Text
 
 ChartKind = Literal["scores"]
 FigureKind = Literal["clinical photo", "dermoscopy", "histology", "imaging", "chart", "diagram"]
@@ -17,7 +17,7 @@ class Panel(Strict):
 
     id: FigureRef | None = None
     """Id to cite this panel alone, e.g. fig-clinical-back (renders as 'Figure 1a')."""
-    file: Text | None = None
+    file: ImageFile | None = None
     """Image file, relative to the case folder, e.g. figures/back.png."""
     chart: ChartKind | None = None
     """Instead of a file: a chart drawn from the case data at build time ('scores')."""

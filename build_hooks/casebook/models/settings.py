@@ -32,6 +32,20 @@ class JournalProfile(Strict):
     case_report: JournalLimits | None = Field(None, alias="case-report")
 
 
+class EditorSettings(Strict):
+    """The form editor on the published site: Decap CMS, committing through GitHub."""
+
+    repo: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")]
+    """The GitHub repository of the site, owner/name."""
+    branch: Text = "main"
+    """The branch the editor commits to."""
+    base_url: Annotated[str, Field(pattern=r"^https://\S+$")] | None = None
+    """The OAuth server that signs authors in to GitHub (Decap's base_url); GitHub Pages has
+    none of its own."""
+    auth_endpoint: Text | None = None
+    """The sign-in path on that server, if not Decap's default 'auth'."""
+
+
 class SiteSettings(Strict):
     """Settings for the whole site; every case page and listing uses them."""
 
@@ -55,6 +69,8 @@ class SiteSettings(Strict):
     """What a CARE checklist item that a case neither addresses nor explains is."""
     journal_profile: JournalProfile | None = None
     """Word, reference, figure and panel limits; a case over them is a build warning."""
+    editor: EditorSettings | None = None
+    """Publish the form editor at admin/ of the site; the preview (./dev.sh edit) always has it."""
 
     @field_validator("instruments")
     @classmethod

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from casebook.source.yaml_loader import load_yaml_file
+from casebook.source.yaml_loader import load_yaml_file, load_yaml_text
 
-__all__ = ["load_yaml_file"]
+__all__ = ["load_yaml_file", "load_yaml_text"]
