@@ -17,6 +17,7 @@ STAGES = [
     {"shared"},
     {"source", "text"},
     {"models"},
+    {"editor"},
     {"checks", "clinical"},
     {"article"},
     {"load"},

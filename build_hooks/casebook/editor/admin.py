@@ -79,10 +79,12 @@ def admin_files(
         autoescape=True,
     )
     version = json.loads((bundle.parent / "package.json").read_text(encoding="utf-8"))["version"]
-    page = env.get_template("admin.html.j2").render(title=title, version=version)
     files = AdminFiles(
         contents={
-            f"{ADMIN}index.html": page,
+            f"{ADMIN}index.html": env.get_template("admin.html.j2").render(title=title),
+            f"{ADMIN}editor.htm": env.get_template("editor.htm.j2").render(
+                title=title, version=version
+            ),
             f"{ADMIN}config.yml": yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
         }
     )

@@ -96,17 +96,24 @@ def _widget(field: FormField, *, optional: bool) -> dict[str, Any]:
         inner = label if optional else None
         return {
             "widget": "object",
-            "collapsed": optional,
+            # An optional section of many fields starts folded; a dose (value and unit) stays
+            # open, so that what it holds is seen.
+            "collapsed": optional and len(field.fields) > 3,
             "fields": [decap_field(f, inside_optional=inner) for f in field.fields],
         }
     if field.kind == "list":
         out: dict[str, Any] = {"widget": "list", "label_singular": _singular(field.label)}
         if field.fields:
-            out["collapsed"] = True
+            # A required list opens with its first item unfolded, ready to fill in.
+            out["collapsed"] = not field.min_items
             out["fields"] = [decap_field(f) for f in field.fields]
         elif field.item is not None:
             out["field"] = decap_field(field.item)
         out.update(_sizes(field))
+        if not field.min_items:
+            # Without it a new case opens with one empty item in every list, whose required
+            # fields would then block saving.
+            out["default"] = []
         return out
     if field.kind == "select":
         out = {"widget": "select", "options": list(field.options)}

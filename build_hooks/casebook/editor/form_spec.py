@@ -142,7 +142,11 @@ class _Walker:
             "default": node.get("default"),
         }
         if "const" in node:
-            return FormField(**common, kind="constant", options=(node["const"],))
+            # A value that is always the same (the format version) is not asked for; an
+            # optional single choice (a panel's chart: scores) is a select of one.
+            fixed = node.get("default") == node["const"]
+            const_kind: Kind = "constant" if fixed else "select"
+            return FormField(**common, kind=const_kind, options=(node["const"],))
         if "enum" in node:
             return FormField(**common, kind="select", options=tuple(node["enum"]))
         kind = node.get("type")
