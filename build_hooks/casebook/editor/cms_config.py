@@ -156,6 +156,9 @@ def _sizes(field: FormField) -> dict[str, int]:
 
 
 def _singular(label: str) -> str:
+    """For the list's Add button: 'Add investigation'."""
+    if label.endswith("ies"):
+        return f"{label[:-3]}y"
     if label.endswith("s") and not label.endswith("ss"):
         return label[:-1]
     return label
