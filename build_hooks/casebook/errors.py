@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """One problem in an author's file, shaped like a compiler message."""
+    """One problem in an author's file, shaped like a compiler message. Line and column 0:
+    the position is not known."""
 
     file: str
     line: int
@@ -19,7 +20,7 @@ class Diagnostic:
     severity: str = "error"
 
     def format(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         field = f" {self.field}:" if self.field else ""
         hint = f" ({self.hint})" if self.hint else ""
         label = "" if self.severity == "error" else f" {self.severity}:"

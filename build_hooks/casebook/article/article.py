@@ -67,7 +67,6 @@ class FigureView:
 class Article:
     id: str
     folder: Path
-    display: str
     case: CaseFile
     numbering: Numbering
     figures: tuple[FigureView, ...]
@@ -123,7 +122,6 @@ def build_article(
     case_id: str,
     *,
     folder: Path,
-    display: str,
     case: CaseFile,
     numbering: Numbering,
     clinical: ClinicalView,
@@ -140,7 +138,6 @@ def build_article(
     return Article(
         case_id,
         folder,
-        display,
         case,
         numbering,
         views,

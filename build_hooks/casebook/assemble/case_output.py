@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from casebook.article import Article, CaseListing, case_listing
-from casebook.checks import ContentCheck, ImageIssue
+from casebook.checks import ContentCheck
 from casebook.clinical import ChartView
 from casebook.errors import Diagnostic
+from casebook.findings import Finding
 from casebook.load import case_folders, display_path, load_case
 from casebook.models import SiteSettings
 from casebook.publish import (
@@ -262,9 +263,7 @@ def _remembered_checks(cache: BuildCache, *, key: str) -> ContentCheck:
     """Decoding an image to check it is the slow part of loading; remember the verdict for the
     same bytes, so editing a case's text does not decode its figures again."""
 
-    def remembered(
-        path: Path, context: str, check: Callable[[], list[ImageIssue]]
-    ) -> list[ImageIssue]:
+    def remembered(path: Path, context: str, check: Callable[[], list[Finding]]) -> list[Finding]:
         try:
             digest = cache.file_digest(path)
         except OSError:
