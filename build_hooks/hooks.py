@@ -72,10 +72,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         reuse_theme_work(config.theme, _templates)
     core = _core()
     errors = importlib.import_module("casebook.errors")
-    models = importlib.import_module("casebook.models")
-    project_root = Path(str(config.config_file_path)).parent
+    load = importlib.import_module("casebook.load")
+    config_file = Path(str(config.config_file_path))
+    project_root = config_file.parent
     try:
-        settings = models.read_settings(config.extra.get("casebook", {}), site_url=config.site_url)
+        settings = load.read_settings(
+            config.extra.get("casebook", {}), site_url=config.site_url, source=config_file
+        )
         serving = _state["command"] == "serve"
         _state["case_root"] = project_root / settings.case_dir
         _state["output"] = core.build_site_output(
@@ -87,7 +90,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     except (errors.CaseDataError, errors.SettingsError) as exc:
         _changes.forget()
-        raise PluginError(f"case data has errors:\n{exc}") from None
+        raise PluginError(f"{exc.heading}:\n{exc}") from None
     except Exception as exc:
         _changes.forget()
         # A bug in Casebook, not in the author's data: say so in one line, not a traceback.

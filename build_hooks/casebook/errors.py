@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 
@@ -29,20 +29,28 @@ class Diagnostic:
 
 def summary_line(diagnostics: Iterable[Diagnostic], *, files: int) -> str:
     """The last line of a report: how many errors and warnings in how many case files."""
+    return f"{_counted(diagnostics)} in {_plural(files, 'case file')}"
+
+
+def format_report(diagnostics: Iterable[Diagnostic], *, files: int) -> str:
+    return _report(diagnostics, summary=lambda items: summary_line(items, files=files))
+
+
+def _report(
+    diagnostics: Iterable[Diagnostic], *, summary: Callable[[list[Diagnostic]], str]
+) -> str:
+    items = sorted(diagnostics)
+    return "\n".join([*(d.format() for d in items), summary(items)])
+
+
+def _counted(diagnostics: Iterable[Diagnostic]) -> str:
     items = list(diagnostics)
     errors = sum(1 for d in items if d.severity == "error")
     warnings = len(items) - errors
     parts = [_plural(errors, "error")]
     if warnings:
         parts.append(_plural(warnings, "warning"))
-    return f"{', '.join(parts)} in {_plural(files, 'case file')}"
-
-
-def format_report(diagnostics: Iterable[Diagnostic], *, files: int) -> str:
-    items = sorted(diagnostics)
-    lines = [d.format() for d in items]
-    lines.append(summary_line(items, files=files))
-    return "\n".join(lines)
+    return ", ".join(parts)
 
 
 def _plural(count: int, noun: str) -> str:
@@ -52,6 +60,8 @@ def _plural(count: int, noun: str) -> str:
 class CaseDataError(Exception):
     """Raised by the pipeline when case data has errors; carries every diagnostic found."""
 
+    heading = "case data has errors"
+
     def __init__(self, diagnostics: list[Diagnostic], *, files: int) -> None:
         self.diagnostics = diagnostics
         self.files = files
@@ -59,4 +69,16 @@ class CaseDataError(Exception):
 
 
 class SettingsError(Exception):
-    """The site settings in mkdocs.yml are invalid; the message lists every problem."""
+    """The site settings (extra.casebook in mkdocs.yml) are invalid; carries every diagnostic,
+    each placed in the settings file."""
+
+    def __init__(self, diagnostics: list[Diagnostic], *, file: str) -> None:
+        self.diagnostics = diagnostics
+        self.file = file
+        super().__init__(
+            _report(diagnostics, summary=lambda items: f"{_counted(items)} in the site settings")
+        )
+
+    @property
+    def heading(self) -> str:
+        return f"the site settings (extra.casebook in {self.file}) are wrong"

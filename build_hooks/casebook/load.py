@@ -1,9 +1,11 @@
-"""Read case folders: YAML, then schema, then cross-references; every error of every case."""
+"""Read what authors and site owners wrote: case folders (YAML, then schema, then every later
+check; every error of every case) and the site settings, each error at its line and column."""
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,13 +24,15 @@ from casebook.checks import (
     findings_from_validation,
 )
 from casebook.clinical import analyse_case
-from casebook.errors import Diagnostic
+from casebook.errors import Diagnostic, SettingsError
 from casebook.findings import Finding, to_diagnostics
 from casebook.models import CaseFile, SiteSettings, number_case, registry
 from casebook.positions import Positions
 from casebook.source import load_yaml_file
 
 CASE_FILE = "case.yaml"
+SETTINGS_PATH = ("extra", "casebook")
+"""Where the site settings stand in mkdocs.yml."""
 _CASE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 
 
@@ -137,3 +141,50 @@ def _check_case(
         folder.name, folder=folder, case=case, numbering=numbering, clinical=clinical
     )
     return article, findings
+
+
+def read_settings(
+    raw: Mapping[str, Any], *, site_url: str | None = None, source: Path | None = None
+) -> SiteSettings:
+    """The site settings from `raw`, the extra.casebook mapping MkDocs read from `source`
+    (mkdocs.yml); SettingsError lists every problem, at its line in `source` when given.
+    `site_url` (MkDocs' own setting) is the base URL unless extra.casebook names one."""
+    data = dict(raw)
+    findings: list[Finding] = []
+    if site_url:
+        site_url = site_url if site_url.endswith("/") else f"{site_url}/"
+        if data.setdefault("base_url", site_url) != site_url:
+            findings.append(
+                Finding(
+                    ("base_url",),
+                    f"'{data['base_url']}' differs from site_url '{site_url}'",
+                    "leave base_url out; site_url is used",
+                )
+            )
+    try:
+        settings = SiteSettings.model_validate(data)
+    except ValidationError as exc:
+        findings += findings_from_validation(exc, data=data, model=SiteSettings)
+    else:
+        if not findings:
+            return settings
+    display = source.name if source else "mkdocs.yml"
+    diagnostics = to_diagnostics(
+        [f.under(SETTINGS_PATH) for f in findings],
+        display=display,
+        positions=_settings_positions(source, display=display),
+    )
+    raise SettingsError(diagnostics, file=display)
+
+
+def _settings_positions(source: Path | None, *, display: str) -> Positions | None:
+    """Where each value of mkdocs.yml stands, read only when a setting is wrong. MkDocs has
+    read the values already; this loader refuses its tags (!ENV, !!python/name) but still
+    places everything up to them, so only a file it cannot parse leaves no positions."""
+    if source is None:
+        return None
+    try:
+        positions = load_yaml_file(source, display=display).positions
+    except OSError:
+        return None
+    return positions if positions.values else None

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from casebook.checks.journal_limits import word_count
-from casebook.models.settings import read_settings
+from casebook.load import read_settings
 from casebook.render.pages import render_care_page
 
 from ..support.cases import example_article, example_text, line_of, load_variant, replace_once

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from casebook.errors import SettingsError
+from casebook.load import read_settings
 from casebook.models.instruments import BUILT_IN
-from casebook.models.settings import read_settings
 from casebook.render.pages import render_case_page
 
 from ..support.cases import (
@@ -138,8 +138,9 @@ def test_a_site_cannot_redefine_a_built_in_range() -> None:
     with pytest.raises(SettingsError) as raised:
         read_settings({"instruments": {"EASI": {"full_name": "EASI", "max": 100}}})
     assert str(raised.value) == (
-        "mkdocs.yml: extra.casebook.instruments: Value error, EASI is built in with its "
-        "published range; give a site instrument another name"
+        "mkdocs.yml: extra.casebook.instruments: EASI is built in with its published range; "
+        "give a site instrument another name\n"
+        "1 error in the site settings"
     )
 
 

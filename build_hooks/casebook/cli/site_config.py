@@ -7,7 +7,8 @@ from typing import Any
 
 import yaml
 
-from casebook.models import SiteSettings, read_settings
+from casebook.load import read_settings
+from casebook.models import SiteSettings
 
 MKDOCS_YML = "mkdocs.yml"
 
@@ -31,4 +32,4 @@ def site_settings(root: Path) -> SiteSettings:
     config: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     extra = config.get("extra") if isinstance(config, dict) else None
     raw = extra.get("casebook") if isinstance(extra, dict) else None
-    return read_settings(raw if isinstance(raw, dict) else {}, display=MKDOCS_YML)
+    return read_settings(raw if isinstance(raw, dict) else {}, source=path)
