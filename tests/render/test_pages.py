@@ -13,7 +13,7 @@ from casebook.render.pages import render_case_page
 
 from ..support.cases import example_text, load_variant
 
-SITE = SiteSettings(title="Casebook", description="Clinical case reports.").model_dump()
+SITE = SiteSettings(title="Casebook", description="Clinical case reports.")
 
 
 def test_example_case_page_matches_golden(

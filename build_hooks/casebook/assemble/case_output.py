@@ -82,10 +82,9 @@ def render_case_output(
     warnings: tuple[Diagnostic, ...] = (),
 ) -> CaseOutput:
     """Render the pages and publish the figures, charts and downloads of one valid case."""
-    site = settings.model_dump()
     folder = PurePosixPath(article.page_uri).parent
     scholarly = scholarly_output(article, settings=settings)
-    care_page = render_care_page(article, site=site, profile=settings.journal_profile)
+    care_page = render_care_page(article, site=settings, profile=settings.journal_profile)
     images: dict[str, str] = {}
     for figure in article.figures:
         for panel in figure.panels:
@@ -103,7 +102,7 @@ def render_case_output(
     return CaseOutput(
         listing=case_listing(article),
         pages={
-            article.page_uri: render_case_page(article, site=site, cite=scholarly.cite),
+            article.page_uri: render_case_page(article, site=settings, cite=scholarly.cite),
             (folder / "care.md").as_posix(): care_page,
         },
         images=images,
