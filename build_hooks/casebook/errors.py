@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -33,14 +33,12 @@ def summary_line(diagnostics: Iterable[Diagnostic], *, files: int) -> str:
 
 
 def format_report(diagnostics: Iterable[Diagnostic], *, files: int) -> str:
-    return _report(diagnostics, summary=lambda items: summary_line(items, files=files))
+    items = list(diagnostics)
+    return _report(items, summary_line(items, files=files))
 
 
-def _report(
-    diagnostics: Iterable[Diagnostic], *, summary: Callable[[list[Diagnostic]], str]
-) -> str:
-    items = sorted(diagnostics)
-    return "\n".join([*(d.format() for d in items), summary(items)])
+def _report(diagnostics: list[Diagnostic], summary: str) -> str:
+    return "\n".join([*(d.format() for d in sorted(diagnostics)), summary])
 
 
 def _counted(diagnostics: Iterable[Diagnostic]) -> str:
@@ -75,9 +73,7 @@ class SettingsError(Exception):
     def __init__(self, diagnostics: list[Diagnostic], *, file: str) -> None:
         self.diagnostics = diagnostics
         self.file = file
-        super().__init__(
-            _report(diagnostics, summary=lambda items: f"{_counted(items)} in the site settings")
-        )
+        super().__init__(_report(diagnostics, f"{_counted(diagnostics)} in the site settings"))
 
     @property
     def heading(self) -> str:
