@@ -12,7 +12,7 @@ from casebook.clinical import range_text
 from casebook.models import LabResult, Reference
 from casebook.render import markup_environment, reference_anchor
 from casebook.scholarly import jats_text
-from casebook.scholarly.record import ScholarlyRecord
+from casebook.scholarly.record import ScholarlyRecord, page_range
 
 # CSL item types -> JATS @publication-type, as JATS4R's citation recommendation lists them.
 _PUBLICATION_TYPES = {
@@ -83,7 +83,7 @@ class JatsHelpers:
 def citation_view(reference: Reference, number: int) -> CitationView:
     kind = _PUBLICATION_TYPES[reference.type]
     journal_like = reference.type in {"article-journal", "chapter", "paper-conference"}
-    first, last = _pages(reference.page)
+    first, last = page_range(reference.page) if reference.page else (None, None)
     return CitationView(
         anchor=reference_anchor(reference.id),
         number=number,
@@ -109,13 +109,6 @@ def citation_view(reference: Reference, number: int) -> CitationView:
         pmid=reference.PMID,
         uri=reference.URL,
     )
-
-
-def _pages(page: str | None) -> tuple[str | None, str | None]:
-    if not page:
-        return None, None
-    first, _, last = page.replace("–", "-").partition("-")
-    return first.strip(), (last.strip() or None)
 
 
 def case_jats(article: Article, record: ScholarlyRecord) -> str:
