@@ -7,7 +7,9 @@ from __future__ import annotations
 import shutil
 from functools import cache
 from pathlib import Path
+from typing import Any
 
+import pytest
 from casebook.article.article import Article
 from casebook.errors import Diagnostic
 from casebook.load import load_case
@@ -21,6 +23,13 @@ FIXTURES = ROOT / "tests" / "fixtures"
 EXAMPLE_ID = EXAMPLE.name
 SYNTHETIC = "synthetic-edge-cases"
 GOLDEN_CASES = (EXAMPLE_ID, SYNTHETIC)
+
+
+def failing_on_synthetic(reason: str) -> list[Any]:
+    """The golden cases as test parameters, the synthetic one expected to fail (strictly, on
+    an assertion) for `reason`, which names the issue that fixes it."""
+    mark = pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason)
+    return [EXAMPLE_ID, pytest.param(SYNTHETIC, marks=mark)]
 
 
 def case_folder(case_id: str) -> Path:
