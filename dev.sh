@@ -44,6 +44,19 @@ ensure_browser() {
   command -v chromium >/dev/null || apt_install chromium
 }
 
+ensure_node_packages() {
+  # axe-core, which the accessibility tests load into pages, is pinned in package-lock.json.
+  # Only the file is used (no Node code runs), so Debian's nodejs and npm are enough.
+  command -v npm >/dev/null || apt_install nodejs npm
+  local stamp=node_modules/.casebook-installed
+  local want
+  want=$(cat package.json package-lock.json | sha256sum | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+    echo "$want" > "$stamp"
+  fi
+}
+
 cmd=${1:-}
 [ $# -gt 0 ] && shift
 case "$cmd" in
@@ -59,6 +72,7 @@ case "$cmd" in
   test)
     ensure_python
     ensure_browser
+    ensure_node_packages
     "$VENV/bin/ruff" check .
     "$VENV/bin/mypy"
     exec "$VENV/bin/pytest" "$@"
