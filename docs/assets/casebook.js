@@ -1,7 +1,8 @@
-/* What Material's search and the GLightbox lightbox leave out for keyboard and screen-reader
-   readers: a name for the search dialog, and a lightbox that is a named modal dialog showing
-   the figure's legend, takes focus when it opens, keeps it while open and gives it back to the
-   figure link when it closes. Loaded on every page through mkdocs.yml's extra_javascript, before
+/* What Material's search and tables and the GLightbox lightbox leave out for keyboard and
+   screen-reader readers: a name for the search dialog, table boxes that scroll sideways and
+   take focus so the keyboard can scroll them, and a lightbox that is a named modal dialog
+   showing the figure's legend, takes focus when it opens, keeps it while open and gives it
+   back to the figure link when it closes. Loaded on every page through mkdocs.yml's extra_javascript, before
    the plugin's own script creates the `lightbox` object at the end of the page. */
 (function () {
   "use strict";
@@ -16,6 +17,19 @@
     if (dialog && input && !dialog.hasAttribute("aria-label")) {
       dialog.setAttribute("aria-label", input.getAttribute("aria-label") || "Search");
     }
+  }
+
+  // A table wider than the screen scrolls inside Material's wrapper, which the keyboard can
+  // scroll only by focusing something in it: with no link inside, the wrapper itself takes
+  // focus while it overflows (checked again when the window is resized or the phone turned).
+  function focusableScrollBoxes() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth && !box.querySelector("a[href], button")) {
+        box.tabIndex = 0;
+      } else {
+        box.removeAttribute("tabindex");
+      }
+    });
   }
 
   // "Figure 1" from the legend's bold label, plus the panel letter: "Figure 1c".
@@ -116,9 +130,12 @@
 
   prepareLightboxLinks();
   nameSearchDialog();
-  // The plugin's script, after this one, declares `lightbox`; it exists once the page has loaded.
+  // The plugin's script, after this one, declares `lightbox`; it exists once the page has loaded,
+  // and Material has wrapped the tables by then (its listener is on the document, before this).
   window.addEventListener("DOMContentLoaded", function () {
     nameSearchDialog();
+    focusableScrollBoxes();
+    window.addEventListener("resize", focusableScrollBoxes);
     if (typeof lightbox !== "undefined") watchLightbox(lightbox);
   });
 })();

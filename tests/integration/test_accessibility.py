@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, ViewportSize, expect
 
 from ..support.browser import axe_violations, describe_violations, search_for
-from .conftest import DESKTOP
+from .conftest import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,7 @@ def assert_accessible(page: Page) -> None:
         pytest.fail(describe_violations(violations), pytrace=False)
 
 
-@pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"])
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
 def test_page_has_no_wcag_aa_violations(
     open_page: Callable[[ViewportSize], Page],
