@@ -12,23 +12,18 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from casebook_mkdocs.dirty_warning import quiet_dirty_warning
+from casebook_mkdocs.files import BuildTracker, expire_static_pages, site_context
+from casebook_mkdocs.memory import IdleCollector
+from casebook_mkdocs.search_index import SearchIndexWriter
+from casebook_mkdocs.site_swap import SiteSwap
+from casebook_mkdocs.theme_cache import MemoryBytecodeCache, reuse_theme_work
+from casebook_mkdocs.watch import CaseChanges, watch_natively
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from serve_incremental import (
-    BuildTracker,
-    CaseChanges,
-    IdleCollector,
-    expire_static_pages,
-    quiet_dirty_warning,
-    site_context,
-    watch_natively,
-)
-from serve_search import SearchIndexWriter
-from serve_theme import MemoryBytecodeCache, reuse_theme_work
-from site_swap import SiteSwap
 
 log = logging.getLogger("mkdocs.plugins.casebook")
 _state: dict[str, Any] = {"command": "build", "dirty": False, "signature": None}

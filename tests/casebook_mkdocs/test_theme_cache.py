@@ -6,9 +6,9 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from casebook_mkdocs.theme_cache import MemoryBytecodeCache, VisibleTemplateLoader, reuse_theme_work
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
-from serve_theme import MemoryBytecodeCache, VisibleTemplateLoader, reuse_theme_work
 
 from ..support.project import ROOT
 

@@ -1,29 +1,14 @@
-"""Dirty rebuilds under `mkdocs serve --dirty`: which files count as modified, what is watched."""
+"""Dirty rebuilds under `mkdocs serve --dirty`: which generated files count as modified."""
 
 from __future__ import annotations
 
-import gc
-import logging
-import os
-import time
-import weakref
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
 
-import pytest
+from casebook_mkdocs.files import BuildTracker, Tracked, expire_static_pages, site_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
-from serve_incremental import (
-    BuildTracker,
-    CaseChanges,
-    IdleCollector,
-    Tracked,
-    expire_static_pages,
-    quiet_dirty_warning,
-    site_context,
-)
-from watchdog.events import FileModifiedEvent, FileMovedEvent
 
 
 def config(site_dir: Path, **extra: Any) -> MkDocsConfig:
@@ -183,82 +168,3 @@ def test_static_pages_expire_but_generated_ones_do_not(tmp_path: Path) -> None:
     expire_static_pages(Files([guide, generated]))
     assert not Path(guide.abs_dest_path).exists()
     assert Path(generated.abs_dest_path).exists()
-
-
-def test_dirty_build_warning_is_dropped_and_others_kept(caplog: pytest.LogCaptureFixture) -> None:
-    quiet_dirty_warning()
-    logger = logging.getLogger("mkdocs.commands.build")
-    with caplog.at_level(logging.WARNING):
-        logger.warning("A 'dirty' build is being performed, this will likely lead to ...")
-        logger.warning("Something else")
-    assert [r.getMessage() for r in caplog.records] == ["Something else"]
-
-
-class _Cycle:
-    def __init__(self) -> None:
-        self.me = self
-
-
-def test_idle_collector_freezes_after_a_build_and_collects_when_idle() -> None:
-    collector = IdleCollector(delay=0.05)
-    garbage = _Cycle()
-    alive = weakref.ref(garbage)
-    try:
-        collector.build_finished()
-        # Frozen: the next build's collections do not walk what the last build left.
-        assert gc.get_freeze_count() > 0
-        del garbage
-        gc.collect()
-        assert alive() is not None, "a frozen cycle is not collected during a build"
-        deadline = time.monotonic() + 5
-        # Collected, then the survivors frozen again (the cycle can die before the freeze).
-        while alive() is not None or gc.get_freeze_count() == 0:
-            assert time.monotonic() < deadline, "the idle collection never ran"
-            time.sleep(0.02)
-    finally:
-        collector.stop()
-    assert gc.get_freeze_count() == 0
-
-
-def test_idle_collection_waits_while_a_build_runs() -> None:
-    collector = IdleCollector(delay=0.05)
-    garbage = _Cycle()
-    alive = weakref.ref(garbage)
-    try:
-        collector.build_finished()
-        del garbage
-        collector.build_started()  # a save within the delay: no collection during this build
-        time.sleep(0.2)
-        assert alive() is not None
-    finally:
-        collector.stop()
-    gc.collect()
-    assert alive() is None
-
-
-class _Observer:
-    def __init__(self) -> None:
-        self.scheduled: list[tuple[Any, str, bool]] = []
-
-    def schedule(self, handler: Any, path: str, *, recursive: bool, event_filter: Any) -> None:
-        self.scheduled.append((handler, path, recursive))
-
-
-def test_case_changes_name_the_folders_the_watcher_saw(tmp_path: Path) -> None:
-    root = tmp_path / "case_data"
-    (root / "a" / "figures").mkdir(parents=True)
-    changes = CaseChanges()
-    assert changes.take() is None  # no watcher yet: read every folder
-    observer = _Observer()
-    changes.start(cast(Any, observer), root)
-    assert observer.scheduled == [(changes, os.path.realpath(root), True)]
-    assert changes.take() is None  # a save before the watcher started was not seen
-    real = os.path.realpath(root)
-    changes.on_any_event(FileModifiedEvent(f"{real}/a/figures/x.png"))
-    changes.on_any_event(FileMovedEvent(f"{real}/b", f"{real}/c"))
-    assert changes.take() == {"a", "b", "c"}
-    assert changes.take() == set()
-    changes.on_any_event(FileModifiedEvent(f"{real}/a/case.yaml"))
-    changes.forget()  # a failed build: which folders it read is not known
-    assert changes.take() is None
-    assert changes.take() == set()
