@@ -1,14 +1,20 @@
-"""MkDocs glue for atomic builds: render into a staging folder, swap it in only when good."""
+"""MkDocs glue for atomic builds: render into a staging folder, swap it in only when good.
+
+Relies on MkDocs 1.6.1 running on_shutdown after `build` has returned or raised (its --strict
+abort included) and before gh-deploy reads the site folder, and on --strict counting warnings
+of the `mkdocs` logger; tests/casebook_mkdocs/test_site_swap.py pins both.
+"""
 
 from __future__ import annotations
 
-import importlib
 import logging
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+
+from casebook_mkdocs.core import Core
 
 
 class _WarningCount(logging.Handler):
@@ -22,6 +28,16 @@ class _WarningCount(logging.Handler):
         self.count += 1
 
 
+@dataclass
+class _Staged:
+    core: Core
+    config: MkDocsConfig
+    target: Path
+    staging: Path
+    counter: _WarningCount
+    built: bool = False
+
+
 class SiteSwap:
     """One build's staging folder; MkDocs empties site_dir before it writes a single page.
 
@@ -30,46 +46,36 @@ class SiteSwap:
     """
 
     def __init__(self) -> None:
-        self._current: dict[str, Any] = {}
+        self._current: _Staged | None = None
 
-    def begin(self, config: MkDocsConfig) -> None:
-        publish = importlib.import_module("casebook.publish")
+    def begin(self, config: MkDocsConfig, core: Core) -> None:
         target = Path(config.site_dir)
         counter = _WarningCount()
         logging.getLogger("mkdocs").addHandler(counter)
-        self._current = {
-            "config": config,
-            "target": target,
-            "staging": publish.staging_dir_for(target),
-            "counter": counter,
-            "built": False,
-        }
-        config.site_dir = str(self._current["staging"])
+        self._current = _Staged(core, config, target, core.staging_dir_for(target), counter)
+        config.site_dir = str(self._current.staging)
 
     def check(self) -> None:
         """At the end of the build: no published image may carry metadata."""
-        if not self._current:
+        current = self._current
+        if current is None:
             return
-        publish = importlib.import_module("casebook.publish")
-        config: MkDocsConfig = self._current["config"]
-        project_root = Path(str(config.config_file_path)).parent
-        leaks = publish.find_metadata_in_site(self._current["staging"], project_root=project_root)
+        project_root = Path(str(current.config.config_file_path)).parent
+        leaks = current.core.find_metadata_in_site(current.staging, project_root=project_root)
         if leaks:
             lines = [f"{path}: {', '.join(found)}" for path, found in sorted(leaks.items())]
             raise PluginError("published images still carry metadata:\n" + "\n".join(lines))
-        self._current["built"] = True
+        current.built = True
 
     def close(self) -> None:
         """Swap the staged site in if the build is good; otherwise leave the old one."""
-        if not self._current:
+        current, self._current = self._current, None
+        if current is None:
             return
-        current, self._current = self._current, {}
-        logging.getLogger("mkdocs").removeHandler(current["counter"])
-        config: MkDocsConfig = current["config"]
-        config.site_dir = str(current["target"])
-        publish = importlib.import_module("casebook.publish")
-        good = current["built"] and not (config.strict and current["counter"].count)
-        if good:
-            publish.promote(current["staging"], current["target"])
+        logging.getLogger("mkdocs").removeHandler(current.counter)
+        config = current.config
+        config.site_dir = str(current.target)
+        if current.built and not (config.strict and current.counter.count):
+            current.core.promote(current.staging, current.target)
         else:
-            publish.discard(current["staging"])
+            current.core.discard(current.staging)
