@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
 
+import mkdocs.commands.build
+import pytest
 from casebook_mkdocs.files import BuildTracker, Tracked, expire_static_pages, site_context
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 
@@ -168,3 +172,33 @@ def test_static_pages_expire_but_generated_ones_do_not(tmp_path: Path) -> None:
     expire_static_pages(Files([guide, generated]))
     assert not Path(guide.abs_dest_path).exists()
     assert Path(generated.abs_dest_path).exists()
+
+
+def test_mkdocs_dirty_build_asks_each_file_and_makes_the_class_asked_for(tmp_path: Path) -> None:
+    """Pins what Tracked relies on in MkDocs 1.6.1: `File.generated` is a classmethod that makes
+    the class it is called on, and a dirty build reads, renders and copies only the files whose
+    `is_modified()` says so; a hand-written page whose output is missing is modified."""
+    assert isinstance(inspect.getattr_static(File, "generated"), classmethod)
+    assert type(Tracked.generated(config(tmp_path), "cases/a/index.md", content="A")) is Tracked
+    build_source = inspect.getsource(mkdocs.commands.build)
+    assert build_source.count("if dirty and not page.file.is_modified():") == 2
+    assert "if dirty and not self.is_modified():" in inspect.getsource(File.copy_file)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "guide.md").write_text("# Guide")
+    assert File("guide.md", str(tmp_path / "docs"), str(tmp_path / "site"), True).is_modified()
+
+
+def test_a_file_generated_as_another_class_stops_the_build_with_a_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def plain(cls: type[File], /, config: MkDocsConfig, src_uri: str, **kwargs: Any) -> File:
+        return File(src_uri, None, config.site_dir, config.use_directory_urls)
+
+    monkeypatch.setattr(File, "generated", classmethod(plain))
+    with pytest.raises(PluginError) as raised:
+        BuildTracker().files(config(tmp_path / "site"), pages={"a.md": "A"}, copies={}, context="")
+    assert str(raised.value) == (
+        "this MkDocs' File.generated no longer makes the class it is called on, which "
+        "Casebook's --dirty previews rely on (as MkDocs 1.6.1 does); preview without --dirty, "
+        "or install the MkDocs version in requirements.lock"
+    )
