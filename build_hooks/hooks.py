@@ -173,9 +173,12 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 def on_page_context(
     context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
 ) -> dict[str, Any]:
-    # overrides/main.html puts these into <head>; the core built them from escaped values.
+    # overrides/main.html puts these into <head>; the core built them from escaped values. A
+    # case page's head goes where `casebook render` puts it for other engines, its metadata.
     output = _command.current().output
-    context["casebook_head"] = output.heads.get(page.file.src_uri, "")
+    head = output.heads.get(page.file.src_uri)
+    if head is not None:
+        page.meta["casebook_head"] = head
     context["casebook_site_head"] = output.site_head
     return context
 
@@ -187,6 +190,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     uri = page.file.src_uri
     if not _command.serving and uri in built.pages:
         page.content = ""
+        page.meta.pop("casebook_head", None)
         built.heads.pop(uri, None)
     return output
 
