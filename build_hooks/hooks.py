@@ -6,16 +6,16 @@ import gc
 import logging
 import os
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from casebook_mkdocs.core import Core, CoreLoader
+from casebook_mkdocs.core import CoreLoader
 from casebook_mkdocs.dirty_warning import quiet_dirty_warning
 from casebook_mkdocs.files import BuildTracker, expire_static_pages, site_context
 from casebook_mkdocs.memory import IdleCollector
 from casebook_mkdocs.search_index import SearchIndexWriter
 from casebook_mkdocs.site_swap import SiteSwap
+from casebook_mkdocs.state import Build, Command
 from casebook_mkdocs.theme_cache import MemoryBytecodeCache, reuse_theme_work
 from casebook_mkdocs.watch import CaseChanges, watch_natively
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,45 +24,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-if TYPE_CHECKING:
-    from casebook.api import PageSanitizer, SiteOutput
-    from watchdog.observers.api import BaseObserver
-
 log = logging.getLogger("mkdocs.plugins.casebook")
 
 
-@dataclass(frozen=True)
-class _Build:
-    """What on_config made for the other events of the same build."""
-
-    core: Core
-    output: SiteOutput
-    sanitize: PageSanitizer
-    seconds: float
-
-
-@dataclass
-class _Command:
-    """The command being run: one `mkdocs build`, or one `mkdocs serve` and all its rebuilds."""
-
-    name: str = "build"
-    dirty: bool = False
-    case_root: Path | None = None
-    polling: BaseObserver | None = None
-    build: _Build | None = None
-
-    @property
-    def serving(self) -> bool:
-        return self.name == "serve"
-
-    def current(self) -> _Build:
-        if self.build is None:
-            raise RuntimeError("a build event ran before on_config")
-        return self.build
-
-
 # Kept across the rebuilds of one `mkdocs serve`, which never reloads this module.
-_command = _Command()
+_command = Command()
 _core = CoreLoader()
 _tracker = BuildTracker()
 _templates = MemoryBytecodeCache()
@@ -124,7 +90,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # the process ends: keep the garbage collections of the rest of a one-off build from
         # walking it (a fifth of a second at 1,000 cases).
         gc.freeze()
-    _command.build = _Build(core, output, sanitize, time.perf_counter() - started)
+    _command.build = Build(core, output, sanitize, time.perf_counter() - started)
     return config
 
 
