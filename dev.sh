@@ -62,7 +62,7 @@ cmd=${1:-}
 case "$cmd" in
   serve)
     ensure_python
-    # --dirty rebuilds only the pages whose text changed (build_hooks/serve_incremental.py).
+    # --dirty rebuilds only the pages whose text changed (build_hooks/casebook_mkdocs/files.py).
     exec "$VENV/bin/mkdocs" serve --livereload --dirty "$@"
     ;;
   build)

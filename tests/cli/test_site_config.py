@@ -50,3 +50,8 @@ def test_a_wrong_setting_is_reported_at_its_line_in_mkdocs_yml(tmp_path: Path) -
         "(use one of: warning, error)\n"
         "1 error in the site settings"
     )
+
+
+def test_site_url_is_the_base_url_as_mkdocs_passes_it(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_url: https://example.org/cases\n" + MKDOCS)
+    assert site_settings(tmp_path).base_url == "https://example.org/cases/"
