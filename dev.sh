@@ -39,23 +39,24 @@ ensure_python() {
   fi
 }
 
-ensure_node() {
-  # The form editor's JavaScript (Decap CMS) comes from npm at set-up time, pinned in
-  # package-lock.json, and is served from node_modules/: never from a CDN at run time.
-  command -v npm >/dev/null || apt_install nodejs npm
-  local stamp=node_modules/.casebook-installed
-  local want
-  want=$(sha256sum package-lock.json | cut -d' ' -f1)
-  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-    npm ci --no-audit --no-fund --loglevel=error
-    echo "$want" > "$stamp"
-  fi
-}
-
 ensure_browser() {
   # The browser tests drive Debian's Chromium through Playwright; Playwright's own browser
   # download would need the network beyond the package registries.
   command -v chromium >/dev/null || apt_install chromium
+}
+
+ensure_node_packages() {
+  # Pinned in package-lock.json: Decap CMS, the form editor's JavaScript, served from
+  # node_modules/ (never from a CDN), and axe-core, which the accessibility tests load into
+  # pages. Only the files are used (no Node code runs), so Debian's nodejs and npm are enough.
+  command -v npm >/dev/null || apt_install nodejs npm
+  local stamp=node_modules/.casebook-installed
+  local want
+  want=$(cat package.json package-lock.json | sha256sum | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+    echo "$want" > "$stamp"
+  fi
 }
 
 cmd=${1:-}
@@ -63,12 +64,12 @@ cmd=${1:-}
 case "$cmd" in
   serve)
     ensure_python
-    # --dirty rebuilds only the pages whose text changed (build_hooks/serve_incremental.py).
+    # --dirty rebuilds only the pages whose text changed (build_hooks/casebook_mkdocs/files.py).
     exec "$VENV/bin/mkdocs" serve --livereload --dirty "$@"
     ;;
   edit)
     ensure_python
-    ensure_node
+    ensure_node_packages
     port=${EDITOR_PORT:-8081}
     "$VENV/bin/casebook" editor-backend --port "$port" &
     backend=$!
@@ -80,13 +81,13 @@ case "$cmd" in
   build)
     ensure_python
     # Only a site that publishes the form editor (extra.casebook.editor) needs its JavaScript.
-    if grep -qE '^ +editor:' mkdocs.yml; then ensure_node; fi
+    if grep -qE '^ +editor:' mkdocs.yml; then ensure_node_packages; fi
     exec "$VENV/bin/mkdocs" build --strict "$@"
     ;;
   test)
     ensure_python
-    ensure_node
     ensure_browser
+    ensure_node_packages
     "$VENV/bin/ruff" check .
     "$VENV/bin/mypy"
     exec "$VENV/bin/pytest" "$@"

@@ -127,9 +127,9 @@ def make_plain_project(workdir: Path, project: Path, count: int) -> Path:
     """The same pages as plain Markdown files, for plain mkdocs-material without our hooks."""
     plain = workdir / f"plain-{count}"
     shutil.rmtree(plain, ignore_errors=True)
-    shutil.copytree(project / "docs", plain / "docs")
-    shutil.copytree(project / "overrides", plain / "overrides")
     env = mkdocs_env(project)
+    # `casebook render` writes a folder of its own (it replaces it whole); the hand-written
+    # pages go in after it.
     render = ["render", str(plain / "docs")]
     subprocess.run(
         [sys.executable, "-m", "casebook.cli", "--root", str(project), *render],
@@ -137,6 +137,8 @@ def make_plain_project(workdir: Path, project: Path, count: int) -> Path:
         env=env,
         stdout=subprocess.DEVNULL,
     )
+    shutil.copytree(project / "docs", plain / "docs", dirs_exist_ok=True)
+    shutil.copytree(project / "overrides", plain / "overrides")
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     for key in ("hooks", "watch"):
         config.pop(key, None)

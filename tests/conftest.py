@@ -6,8 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from .support.project import ROOT, copy_project
+
+# Property tests assert behaviour, never speed: Hypothesis' default 200 ms deadline turns a
+# loaded CI machine (or engineers sharing two cores) into failures that say nothing about the code.
+settings.register_profile("casebook", deadline=None)
+settings.load_profile("casebook")
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """One problem in an author's file, shaped like a compiler message."""
+    """One problem in an author's file, shaped like a compiler message. Line and column 0:
+    the position is not known."""
 
     file: str
     line: int
@@ -19,7 +20,7 @@ class Diagnostic:
     severity: str = "error"
 
     def format(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         field = f" {self.field}:" if self.field else ""
         hint = f" ({self.hint})" if self.hint else ""
         label = "" if self.severity == "error" else f" {self.severity}:"
@@ -28,20 +29,26 @@ class Diagnostic:
 
 def summary_line(diagnostics: Iterable[Diagnostic], *, files: int) -> str:
     """The last line of a report: how many errors and warnings in how many case files."""
+    return f"{_counted(diagnostics)} in {_plural(files, 'case file')}"
+
+
+def format_report(diagnostics: Iterable[Diagnostic], *, files: int) -> str:
+    items = list(diagnostics)
+    return _report(items, summary_line(items, files=files))
+
+
+def _report(diagnostics: list[Diagnostic], summary: str) -> str:
+    return "\n".join([*(d.format() for d in sorted(diagnostics)), summary])
+
+
+def _counted(diagnostics: Iterable[Diagnostic]) -> str:
     items = list(diagnostics)
     errors = sum(1 for d in items if d.severity == "error")
     warnings = len(items) - errors
     parts = [_plural(errors, "error")]
     if warnings:
         parts.append(_plural(warnings, "warning"))
-    return f"{', '.join(parts)} in {_plural(files, 'case file')}"
-
-
-def format_report(diagnostics: Iterable[Diagnostic], *, files: int) -> str:
-    items = sorted(diagnostics)
-    lines = [d.format() for d in items]
-    lines.append(summary_line(items, files=files))
-    return "\n".join(lines)
+    return ", ".join(parts)
 
 
 def _plural(count: int, noun: str) -> str:
@@ -51,6 +58,8 @@ def _plural(count: int, noun: str) -> str:
 class CaseDataError(Exception):
     """Raised by the pipeline when case data has errors; carries every diagnostic found."""
 
+    heading = "case data has errors"
+
     def __init__(self, diagnostics: list[Diagnostic], *, files: int) -> None:
         self.diagnostics = diagnostics
         self.files = files
@@ -58,4 +67,14 @@ class CaseDataError(Exception):
 
 
 class SettingsError(Exception):
-    """The site settings in mkdocs.yml are invalid; the message lists every problem."""
+    """The site settings (extra.casebook in mkdocs.yml) are invalid; carries every diagnostic,
+    each placed in the settings file."""
+
+    def __init__(self, diagnostics: list[Diagnostic], *, file: str) -> None:
+        self.diagnostics = diagnostics
+        self.file = file
+        super().__init__(_report(diagnostics, f"{_counted(diagnostics)} in the site settings"))
+
+    @property
+    def heading(self) -> str:
+        return f"the site settings (extra.casebook in {self.file}) are wrong"

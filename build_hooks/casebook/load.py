@@ -1,11 +1,14 @@
-"""Read case folders: YAML, then schema, then cross-references; every error of every case."""
+"""Read what authors and site owners wrote: case folders (YAML, then schema, then every later
+check; every error of every case) and the site settings, each error at its line and column."""
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -16,18 +19,20 @@ from casebook.checks import (
     check_case_text,
     check_consent,
     check_crossrefs,
-    check_figure_file,
+    check_figure_files,
     check_journal,
-    diagnostics_from_validation,
+    findings_from_validation,
 )
 from casebook.clinical import analyse_case
-from casebook.errors import Diagnostic
-from casebook.findings import to_diagnostics
+from casebook.errors import Diagnostic, SettingsError
+from casebook.findings import Finding, to_diagnostics
 from casebook.models import CaseFile, SiteSettings, number_case, registry
-from casebook.positions import Positions, dotted
+from casebook.positions import Positions
 from casebook.source import load_yaml_file
 
 CASE_FILE = "case.yaml"
+SETTINGS_PATH = ("extra", "casebook")
+"""Where the site settings stand in mkdocs.yml."""
 _CASE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 
 
@@ -83,79 +88,103 @@ def load_case(
     path = folder / CASE_FILE
     display = display_path(path, project_root)
     if not _CASE_ID.match(folder.name):
-        return None, [
-            Diagnostic(
-                display,
-                1,
-                1,
-                "",
-                f"case folder name '{folder.name}' is not a valid case id",
-                "use lower-case letters, digits and hyphens",
-            )
-        ]
+        return None, _whole_file(
+            display,
+            f"case folder name '{folder.name}' is not a valid case id",
+            "use lower-case letters, digits and hyphens",
+        )
+    # The loader reports where no field path reaches (syntax, duplicate keys, tabs), so its
+    # problems come with their lines already.
     loaded = load_yaml_file(path, display=display)
     if loaded.diagnostics:
         return None, loaded.diagnostics
     if not isinstance(loaded.data, dict):
-        return None, [
-            Diagnostic(
-                display,
-                1,
-                1,
-                "",
-                "a case file must be a mapping of sections",
-                "start with 'publication:'",
-            )
-        ]
-    try:
-        case = CaseFile.model_validate(loaded.data)
-    except ValidationError as exc:
-        return None, diagnostics_from_validation(
-            exc, data=loaded.data, positions=loaded.positions, display=display, model=CaseFile
+        return None, _whole_file(
+            display, "a case file must be a mapping of sections", "start with 'publication:'"
         )
-    numbering = number_case(case)
-    problems = check_crossrefs(case, numbering, positions=loaded.positions, display=display)
-    problems += _figure_file_problems(
-        case, folder, positions=loaded.positions, display=display, remembered=remembered
+    article, findings = _check_case(loaded.data, folder, settings=settings, remembered=remembered)
+    diagnostics = to_diagnostics(
+        findings, display=display, positions=loaded.positions, source=loaded.source
     )
-    problems += check_consent(case, positions=loaded.positions, display=display)
-    problems += check_case_text(
-        case, positions=loaded.positions, display=display, source=loaded.source
-    )
-    clinical, findings = analyse_case(case, registry=registry(settings.instruments))
-    findings += check_care(case, missing_severity=settings.care_missing)
-    findings += check_journal(case, numbering, settings.journal_profile)
-    problems += to_diagnostics(findings, positions=loaded.positions, display=display)
-    if clinical is None or any(p.severity == "error" for p in problems):
-        return None, problems
-    article = build_article(
-        folder.name,
-        folder=folder,
-        display=display,
-        case=case,
-        numbering=numbering,
-        clinical=clinical,
-    )
-    return article, problems
+    return article, diagnostics
 
 
-def _figure_file_problems(
-    case: CaseFile,
+def _whole_file(display: str, message: str, hint: str) -> list[Diagnostic]:
+    """A problem with the file as a whole, reported at its top."""
+    return to_diagnostics([Finding((), message, hint)], display=display, positions=Positions())
+
+
+def _check_case(
+    data: dict[str, Any],
     folder: Path,
     *,
-    positions: Positions,
-    display: str,
+    settings: SiteSettings,
     remembered: ContentCheck | None,
-) -> list[Diagnostic]:
-    out: list[Diagnostic] = []
-    for i, figure in enumerate(case.figures):
-        for j, panel in enumerate(figure.panels):
-            if panel.file is None:
-                continue  # a chart, drawn from the case data
-            path = ("figures", i, "panels", j, "file")
-            mark = positions.of(path)
-            out.extend(
-                Diagnostic(display, mark.line, mark.column, dotted(path), issue.message, issue.hint)
-                for issue in check_figure_file(folder, panel.file, remembered=remembered)
+) -> tuple[Article | None, list[Finding]]:
+    """The schema, then every later check; the article only when none found an error."""
+    try:
+        case = CaseFile.model_validate(data)
+    except ValidationError as exc:
+        return None, findings_from_validation(exc, data=data, model=CaseFile)
+    numbering = number_case(case)
+    findings = check_crossrefs(case, numbering)
+    findings += check_figure_files(case, folder, remembered=remembered)
+    findings += check_consent(case)
+    findings += check_case_text(case)
+    clinical, clinical_findings = analyse_case(case, registry=registry(settings.instruments))
+    findings += clinical_findings
+    findings += check_care(case, missing_severity=settings.care_missing)
+    findings += check_journal(case, numbering, settings.journal_profile)
+    if clinical is None or any(f.severity == "error" for f in findings):
+        return None, findings
+    article = build_article(
+        folder.name, folder=folder, case=case, numbering=numbering, clinical=clinical
+    )
+    return article, findings
+
+
+def read_settings(
+    raw: Mapping[str, Any], *, site_url: str | None = None, source: Path | None = None
+) -> SiteSettings:
+    """The site settings from `raw`, the extra.casebook mapping MkDocs read from `source`
+    (mkdocs.yml); SettingsError lists every problem, at its line in `source` when given.
+    `site_url` (MkDocs' own setting) is the base URL unless extra.casebook names one."""
+    data = dict(raw)
+    findings: list[Finding] = []
+    if site_url:
+        site_url = site_url if site_url.endswith("/") else f"{site_url}/"
+        if data.setdefault("base_url", site_url) != site_url:
+            findings.append(
+                Finding(
+                    ("base_url",),
+                    f"'{data['base_url']}' differs from site_url '{site_url}'",
+                    "leave base_url out; site_url is used",
+                )
             )
-    return out
+    try:
+        settings = SiteSettings.model_validate(data)
+    except ValidationError as exc:
+        findings += findings_from_validation(exc, data=data, model=SiteSettings)
+    else:
+        if not findings:
+            return settings
+    display = source.name if source else "mkdocs.yml"
+    diagnostics = to_diagnostics(
+        [f.under(SETTINGS_PATH) for f in findings],
+        display=display,
+        positions=_settings_positions(source, display=display),
+    )
+    raise SettingsError(diagnostics, file=display)
+
+
+def _settings_positions(source: Path | None, *, display: str) -> Positions | None:
+    """Where each value of mkdocs.yml stands, read only when a setting is wrong. MkDocs has
+    read the values already; this loader refuses its tags (!ENV, !!python/name) but still
+    places everything up to them, so only a file it cannot parse leaves no positions."""
+    if source is None:
+        return None
+    try:
+        positions = load_yaml_file(source, display=display).positions
+    except OSError:
+        return None
+    return positions if positions.values else None

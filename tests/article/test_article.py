@@ -6,6 +6,7 @@ from casebook.article.article import compose_legend
 from casebook.models import Biopsy
 
 from ..support.cases import example_text, load_variant
+from ..support.golden_cases import EXAMPLE_ID, SYNTHETIC, golden_article
 
 
 def biopsy(magnification: int | None) -> Biopsy:
@@ -41,3 +42,15 @@ def test_tags_and_main_treatment_come_from_the_data(tmp_path: Path) -> None:
     ]
     assert article.main_treatment == "baricitinib"
     assert article.url == "cases/ppp-ad-baricitinib/"
+
+
+def test_captions_and_tables_know_what_they_must_say() -> None:
+    example, synthetic = golden_article(EXAMPLE_ID), golden_article(SYNTHETIC)
+    assert [f.has_placeholders for f in example.figures] == [True, False, True]
+    assert [f.has_placeholders for f in synthetic.figures] == [True, False, False]
+    assert example.clinical.any_illustrative
+    assert not synthetic.clinical.any_illustrative
+    assert (example.patient_phrase, synthetic.patient_phrase) == (
+        "A 20-year-old man",
+        "A 7-year-old girl",
+    )

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from casebook.checks.journal_limits import word_count
-from casebook.models.settings import read_settings
+from casebook.load import read_settings
+from casebook.models.settings import SiteSettings
 from casebook.render.pages import render_care_page
 
 from ..support.cases import example_article, example_text, line_of, load_variant, replace_once
@@ -23,7 +24,7 @@ PROFILE = {
 
 def test_example_care_report(tmp_path: Path, golden: Callable[[str, str], None]) -> None:
     profile = read_settings(PROFILE).journal_profile
-    page = render_care_page(example_article(tmp_path), site={}, profile=profile)
+    page = render_care_page(example_article(tmp_path), site=SiteSettings(), profile=profile)
     golden("ppp-ad-baricitinib/care.md", page)
 
 
@@ -40,7 +41,7 @@ def test_unexplained_missing_item_is_a_warning(tmp_path: Path) -> None:
         f"{F}:{line_of(text, 'schema_version: 1')}:1: warning: abstract: CARE item 3 (abstract) "
         "is not addressed (add abstract, or say why it is missing under care_notes.abstract)"
     ]
-    page = render_care_page(article, site={})
+    page = render_care_page(article, site=SiteSettings())
     assert "| 3 | Abstract | **missing** | – |" in page
 
 

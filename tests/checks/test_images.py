@@ -12,15 +12,24 @@ import zlib
 from pathlib import Path
 
 import pytest
-from casebook.checks.images import ImageIssue, check_figure_file
+from casebook.checks.images import check_figure_file
+from casebook.findings import Finding
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from ..support.cases import example_text, line_of, replace_once, variant_messages
 from ..support.project import ROOT
 
 HOME = "case_data/demo-case/"
-KEEP_INSIDE = ImageIssue(
+
+
+def problem(message: str, hint: str) -> Finding:
+    """A problem with the file path value itself, as check_figure_file reports it."""
+    return Finding((), message, hint)
+
+
+KEEP_INSIDE = problem(
     "figure file 'figures/../x.png' leaves the case folder",
     f"keep figure files inside {HOME}",
 )
@@ -91,32 +100,32 @@ def test_camera_mpo_named_jpg_passes(case_dir: Path) -> None:
 @pytest.mark.parametrize(
     ("relative", "expected"),
     [
-        ("", ImageIssue("figure file path is empty", f"give the image's path inside {HOME}")),
-        ("  ", ImageIssue("figure file path is empty", f"give the image's path inside {HOME}")),
+        ("", problem("figure file path is empty", f"give the image's path inside {HOME}")),
+        ("  ", problem("figure file path is empty", f"give the image's path inside {HOME}")),
         (
             "figures/\0x.png",
-            ImageIssue(
+            problem(
                 "figure file 'figures/\\x00x.png' contains a control character",
                 "retype the path; it may have been pasted with invisible characters",
             ),
         ),
         (
             "/etc/x.png",
-            ImageIssue(
+            problem(
                 "figure file '/etc/x.png' is an absolute path",
                 f"write the path relative to {HOME}, e.g. figures/fig1.png",
             ),
         ),
         (
             "C:\\photos\\x.png",
-            ImageIssue(
+            problem(
                 "figure file 'C:\\photos\\x.png' is an absolute path",
                 f"write the path relative to {HOME}, e.g. figures/fig1.png",
             ),
         ),
         (
             "figures\\x.png",
-            ImageIssue(
+            problem(
                 "figure file 'figures\\x.png' contains a backslash",
                 "separate folders with '/', e.g. figures/fig1.png",
             ),
@@ -124,14 +133,14 @@ def test_camera_mpo_named_jpg_passes(case_dir: Path) -> None:
         ("figures/../x.png", KEEP_INSIDE),
         (
             "../other-case/figures/x.png",
-            ImageIssue(
+            problem(
                 "figure file '../other-case/figures/x.png' leaves the case folder",
                 f"keep figure files inside {HOME}",
             ),
         ),
     ],
 )
-def test_path_text_problems(case_dir: Path, relative: str, expected: ImageIssue) -> None:
+def test_path_text_problems(case_dir: Path, relative: str, expected: Finding) -> None:
     write(case_dir, "x.png", png_bytes())
     assert check_figure_file(case_dir, relative) == [expected]
 
@@ -149,7 +158,7 @@ def test_path_text_problems(case_dir: Path, relative: str, expected: ImageIssue)
 )
 def test_urls_are_rejected(case_dir: Path, url: str) -> None:
     assert check_figure_file(case_dir, url) == [
-        ImageIssue(
+        problem(
             f"figure file '{url}' is a URL, not a file in the case folder",
             f"save the image into {HOME}figures/ and give its path, e.g. figures/fig1.png",
         )
@@ -184,7 +193,7 @@ def test_long_data_url_is_shortened_in_the_message(case_dir: Path) -> None:
 )
 def test_unsupported_types(case_dir: Path, relative: str, message: str, hint: str) -> None:
     write(case_dir, relative, png_bytes())
-    assert check_figure_file(case_dir, relative) == [ImageIssue(message, hint)]
+    assert check_figure_file(case_dir, relative) == [problem(message, hint)]
 
 
 def test_clean_svg_is_rejected_too(case_dir: Path) -> None:
@@ -205,7 +214,7 @@ def test_bad_type_and_missing_file_are_both_reported(case_dir: Path) -> None:
 def test_missing_file_suggests_a_close_name(case_dir: Path) -> None:
     write(case_dir, "figures/fig1-back.png", png_bytes())
     assert check_figure_file(case_dir, "figures/fig1-bak.png") == [
-        ImageIssue(
+        problem(
             "figure file 'figures/fig1-bak.png' does not exist",
             f"did you mean 'figures/fig1-back.png'? paths are relative to {HOME} and "
             "case-sensitive",
@@ -215,7 +224,7 @@ def test_missing_file_suggests_a_close_name(case_dir: Path) -> None:
 
 def test_missing_folder(case_dir: Path) -> None:
     assert check_figure_file(case_dir, "pictures/x.png") == [
-        ImageIssue(
+        problem(
             "figure file 'pictures/x.png' does not exist",
             f"paths are relative to {HOME} and case-sensitive",
         )
@@ -225,7 +234,7 @@ def test_missing_folder(case_dir: Path) -> None:
 def test_folder_instead_of_file(case_dir: Path) -> None:
     (case_dir / "figures" / "panel.png").mkdir()
     assert check_figure_file(case_dir, "figures/panel.png") == [
-        ImageIssue(
+        problem(
             "figure file 'figures/panel.png' is a folder, not a file",
             "give the path of the image file inside the folder",
         )
@@ -235,7 +244,7 @@ def test_folder_instead_of_file(case_dir: Path) -> None:
 def test_fifo_is_not_a_regular_file(case_dir: Path) -> None:
     os.mkfifo(case_dir / "figures" / "pipe.png")
     assert check_figure_file(case_dir, "figures/pipe.png") == [
-        ImageIssue(
+        problem(
             "figure file 'figures/pipe.png' is not a regular file",
             f"copy the image into {HOME} as an ordinary file",
         )
@@ -246,7 +255,7 @@ def test_symlinked_file_inside_the_case(case_dir: Path) -> None:
     write(case_dir, "figures/real.png", png_bytes())
     (case_dir / "figures" / "link.png").symlink_to("real.png")
     assert check_figure_file(case_dir, "figures/link.png") == [
-        ImageIssue(
+        problem(
             "figure file 'figures/link.png' is a symbolic link",
             f"copy the real file into {HOME} instead of linking to it",
         )
@@ -259,11 +268,11 @@ def test_symlink_pointing_outside_the_case(case_dir: Path, tmp_path: Path) -> No
     outside.write_bytes(png_bytes())
     (case_dir / "figures" / "photo.png").symlink_to(outside)
     assert check_figure_file(case_dir, "figures/photo.png") == [
-        ImageIssue(
+        problem(
             "figure file 'figures/photo.png' is a symbolic link",
             f"copy the real file into {HOME} instead of linking to it",
         ),
-        ImageIssue(
+        problem(
             "figure file 'figures/photo.png' leaves the case folder",
             f"keep figure files inside {HOME}",
         ),
@@ -276,11 +285,11 @@ def test_symlinked_folder_on_the_path(case_dir: Path, tmp_path: Path) -> None:
     (outside / "x.png").write_bytes(png_bytes())
     (case_dir / "linked").symlink_to(outside, target_is_directory=True)
     assert check_figure_file(case_dir, "linked/x.png") == [
-        ImageIssue(
+        problem(
             "figure file 'linked/x.png' goes through 'linked', which is a symbolic link",
             f"copy the real file into {HOME} instead of linking to it",
         ),
-        ImageIssue(
+        problem(
             "figure file 'linked/x.png' leaves the case folder",
             f"keep figure files inside {HOME}",
         ),
@@ -292,7 +301,7 @@ def test_hard_link(case_dir: Path, tmp_path: Path) -> None:
     original.write_bytes(png_bytes())
     os.link(original, case_dir / "figures" / "x.png")
     assert check_figure_file(case_dir, "figures/x.png") == [
-        ImageIssue(
+        problem(
             "figure file 'figures/x.png' is a hard link (2 names for the same file)",
             "replace it with a separate copy of the image",
         )
@@ -302,7 +311,7 @@ def test_hard_link(case_dir: Path, tmp_path: Path) -> None:
 def test_png_named_jpg(case_dir: Path) -> None:
     write(case_dir, "figures/x.jpg", png_bytes())
     assert check_figure_file(case_dir, "figures/x.jpg") == [
-        ImageIssue(
+        problem(
             "figure file 'figures/x.jpg' contains a PNG image but its name ends in '.jpg'",
             "rename it to end in '.png', or export it again as JPEG",
         )
@@ -312,7 +321,7 @@ def test_png_named_jpg(case_dir: Path) -> None:
 def test_jpeg_named_webp(case_dir: Path) -> None:
     write(case_dir, "figures/x.webp", jpeg_bytes())
     assert check_figure_file(case_dir, "figures/x.webp") == [
-        ImageIssue(
+        problem(
             "figure file 'figures/x.webp' contains a JPEG image but its name ends in '.webp'",
             "rename it to end in '.jpg', or export it again as WebP",
         )
@@ -327,21 +336,21 @@ def test_jpeg_named_webp(case_dir: Path) -> None:
 def test_not_an_image_of_an_accepted_format(case_dir: Path, content: bytes) -> None:
     write(case_dir, "figures/x.png", content)
     assert check_figure_file(case_dir, "figures/x.png") == [
-        ImageIssue(
+        problem(
             "figure file 'figures/x.png' is not a PNG image",
             "export the figure again as PNG, JPEG or WebP",
         )
     ]
 
 
-DAMAGED = ImageIssue(
+DAMAGED = problem(
     "figure file 'figures/x.{0}' is damaged or incomplete",
     "copy or export the image again; it may have been cut off while saving or downloading",
 )
 
 
-def damaged(extension: str) -> ImageIssue:
-    return ImageIssue(DAMAGED.message.format(extension), DAMAGED.hint)
+def damaged(extension: str) -> Finding:
+    return problem(DAMAGED.message.format(extension), DAMAGED.hint)
 
 
 def test_truncated_png(case_dir: Path) -> None:
@@ -373,7 +382,7 @@ def test_png_with_a_bad_checksum(case_dir: Path) -> None:
     assert check_figure_file(case_dir, "figures/x.png") == [damaged("png")]
 
 
-TOO_LARGE = ImageIssue(
+TOO_LARGE = problem(
     "figure file 'figures/bomb.png' is too large (more than 40 megapixels)",
     "scale it down; about 3000 pixels on the long side is plenty for a figure",
 )
@@ -399,7 +408,7 @@ def test_pixel_limit_is_a_parameter(case_dir: Path) -> None:
     write(case_dir, "figures/x.png", png_bytes((64, 48)))
     assert check_figure_file(case_dir, "figures/x.png", max_pixels=64 * 48) == []
     assert check_figure_file(case_dir, "figures/x.png", max_pixels=3_000) == [
-        ImageIssue(
+        problem(
             "figure file 'figures/x.png' is too large (more than 0.003 megapixels)",
             TOO_LARGE.hint,
         )
@@ -412,9 +421,7 @@ def test_animated_png(case_dir: Path) -> None:
     frames[0].save(buffer, "PNG", save_all=True, append_images=frames[1:])
     write(case_dir, "figures/x.png", buffer.getvalue())
     assert check_figure_file(case_dir, "figures/x.png") == [
-        ImageIssue(
-            "figure file 'figures/x.png' is animated (3 frames)", "export a single still image"
-        )
+        problem("figure file 'figures/x.png' is animated (3 frames)", "export a single still image")
     ]
 
 
@@ -423,7 +430,7 @@ def test_unreadable_colour_profile(case_dir: Path) -> None:
     Image.new("RGB", (16, 16), "red").save(buffer, "JPEG", icc_profile=b"not a profile" * 20)
     write(case_dir, "figures/x.jpg", buffer.getvalue())
     assert check_figure_file(case_dir, "figures/x.jpg") == [
-        ImageIssue(
+        problem(
             "figure file 'figures/x.jpg' has a colour profile that cannot be read",
             "export it again with an sRGB colour profile",
         )
@@ -470,11 +477,11 @@ def test_example_case_placeholders_are_current_and_pass(
 
 def test_dot_names_the_case_folder(case_dir: Path) -> None:
     assert check_figure_file(case_dir, ".") == [
-        ImageIssue(
+        problem(
             "figure file '.' has no file extension",
             "name it with .png, .jpg, .jpeg or .webp to match its content",
         ),
-        ImageIssue(
+        problem(
             "figure file '.' is a folder, not a file",
             "give the path of the image file inside the folder",
         ),
@@ -485,7 +492,7 @@ def test_dot_names_the_case_folder(case_dir: Path) -> None:
 @given(relative=st.text(max_size=40))
 def test_any_path_text_gives_issues_not_exceptions(case_dir: Path, relative: str) -> None:
     issues = check_figure_file(case_dir, relative)
-    assert all(isinstance(issue, ImageIssue) and issue.message for issue in issues)
+    assert all(isinstance(issue, Finding) and issue.message for issue in issues)
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -498,3 +505,16 @@ def test_any_file_content_gives_issues_not_exceptions(
     for name in ("figures/x.png", "figures/x.jpg", "figures/x.webp"):
         write(case_dir, name, data)
         assert isinstance(check_figure_file(case_dir, name), list)
+
+
+def test_a_case_reports_each_panel_file_at_its_field(tmp_path: Path) -> None:
+    # The chart panel names no file; the one after it is still counted in its figure.
+    text = replace_once(
+        example_text(), "file: figures/followup-soles.png", "file: figures/followup-sole.png"
+    )
+    assert variant_messages(tmp_path, text) == [
+        f"case_data/ppp-ad-baricitinib/case.yaml:{line_of(text, 'followup-sole.png')}:15: "
+        "figures[2].panels[1].file: figure file 'figures/followup-sole.png' does not exist "
+        "(did you mean 'figures/followup-soles.png'? paths are relative to "
+        "case_data/ppp-ad-baricitinib/ and case-sensitive)"
+    ]

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from casebook.clinical.diagnosis_codes import code_problem, verhoeff_valid
 from casebook.models.coding import CodeSystem, DiagnosisCode
+from casebook.models.settings import SiteSettings
 from casebook.render.pages import render_case_page
 
 from ..support.cases import example_article, example_text, line_of, replace_once, variant_messages
@@ -83,7 +84,7 @@ def test_codes_in_the_differential_table(tmp_path: Path) -> None:
         "      status: excluded\n",
         "      status: excluded\n      codes:\n        - {system: ICD-10, code: L40.3}\n",
     )
-    page = render_case_page(example_article(tmp_path, text), site={})
+    page = render_case_page(example_article(tmp_path, text), site=SiteSettings())
     assert "| Differential diagnosis | Codes | Conclusion | Features that separated it |" in page
     assert "| Palmoplantar pustular psoriasis | ICD-10 L40.3 | excluded |" in page
     assert (

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from casebook.clinical.labs import computed_flag
 from casebook.models import LabResult
+from casebook.models.settings import SiteSettings
 from casebook.render.pages import render_case_page
 
 from ..support.cases import example_article, example_text, line_of, replace_once, variant_messages
@@ -42,12 +43,12 @@ def test_flag_contradicting_the_range(tmp_path: Path) -> None:
 
 
 def test_flags_without_a_range_are_shown_as_reported(tmp_path: Path) -> None:
-    page = render_case_page(example_article(tmp_path), site={})
+    page = render_case_page(example_article(tmp_path), site=SiteSettings())
     assert "| Eosinophil count | 0.8 ×10⁹/L | not stated | high (as reported) |" in page
 
 
 def test_agreeing_flag_with_a_range_is_computed(tmp_path: Path) -> None:
-    page = render_case_page(example_article(tmp_path, with_range("high")), site={})
+    page = render_case_page(example_article(tmp_path, with_range("high")), site=SiteSettings())
     assert "| Eosinophil count | 0.8 ×10⁹/L | 0.02–0.52 | high |" in page
 
 
@@ -82,7 +83,7 @@ def repeated(first_when: str = "    when: week 0\n") -> str:
 
 def test_repeated_test_gets_a_table_in_time_order_and_a_trend(tmp_path: Path) -> None:
     article = example_article(tmp_path, repeated())
-    page = render_case_page(article, site={})
+    page = render_case_page(article, site=SiteSettings())
     assert (
         "| Eosinophil count | week 0 | 0.8 ×10⁹/L | 0.02–0.52 | high |\n"
         "| Eosinophil count | week 4 | 0.6 ×10⁹/L | 0.02–0.52 | high |\n"

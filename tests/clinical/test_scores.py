@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 from casebook.errors import SettingsError
+from casebook.load import read_settings
 from casebook.models.instruments import BUILT_IN
-from casebook.models.settings import read_settings
+from casebook.models.settings import SiteSettings
 from casebook.render.pages import render_case_page
 
 from ..support.cases import (
@@ -43,7 +44,7 @@ def test_registry_ranges() -> None:
 
 
 def test_example_score_summary(tmp_path: Path, golden: Callable[[str, str], None]) -> None:
-    page = render_case_page(example_article(tmp_path), site={})
+    page = render_case_page(example_article(tmp_path), site=SiteSettings())
     golden("ppp-ad-baricitinib/score-summary.md", section(page, "#### Outcome scores", "<figure"))
 
 
@@ -58,7 +59,7 @@ def test_example_figure_2_chart_data(tmp_path: Path, golden: Callable[[str, str]
 
 
 def test_figure_2_says_its_values_are_illustrative(tmp_path: Path) -> None:
-    page = render_case_page(example_article(tmp_path), site={})
+    page = render_case_page(example_article(tmp_path), site=SiteSettings())
     figure = section(page, '<figure class="cb-figure" id="fig-scores">', "</figure>")
     assert (
         '<em class="cb-illustrative-note">Illustrative values: the source gives no numbers for '
@@ -138,8 +139,9 @@ def test_a_site_cannot_redefine_a_built_in_range() -> None:
     with pytest.raises(SettingsError) as raised:
         read_settings({"instruments": {"EASI": {"full_name": "EASI", "max": 100}}})
     assert str(raised.value) == (
-        "mkdocs.yml: extra.casebook.instruments: Value error, EASI is built in with its "
-        "published range; give a site instrument another name"
+        "mkdocs.yml: extra.casebook.instruments: EASI is built in with its published range; "
+        "give a site instrument another name\n"
+        "1 error in the site settings"
     )
 
 
@@ -166,7 +168,7 @@ def test_scores_chart_without_a_figure_is_drawn_in_the_outcome(tmp_path: Path) -
     text = text[:start] + text[text.index("  - id: fig-followup\n") :]
     article = example_article(tmp_path, text)
     assert article.clinical.score_chart is not None
-    page = render_case_page(article, site={})
+    page = render_case_page(article, site=SiteSettings())
     scores = section(page, "#### Outcome scores", '<figure class="cb-figure"')
     assert '<img src="charts/scores.svg" alt="Line chart of EASI and PPPASI over time' in scores
     assert '<table class="cb-chart-data">' in scores

@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from casebook.models.settings import SiteSettings
 from casebook.render.pages import render_case_page
 
 from ..support.cases import (
@@ -23,7 +24,7 @@ FIRST_STEP = "    duration: 4 weeks\n    response: Skin lesions cleared\n"
 
 
 def test_example_timeline_table(tmp_path: Path, golden: Callable[[str, str], None]) -> None:
-    page = render_case_page(example_article(tmp_path), site={})
+    page = render_case_page(example_article(tmp_path), site=SiteSettings())
     golden("ppp-ad-baricitinib/timeline.md", section(page, "### Timeline", "### Outcome"))
 
 
@@ -125,7 +126,7 @@ def test_dates_are_published_as_times_since_day_0(tmp_path: Path) -> None:
     text = replace_once(text, "{when: week 4, value: 2.1}", "{when: 2024-02-07, value: 2.1}")
     text = reviewed(text, "2024-01-10", "2024-02-07")
     article = example_article(tmp_path, text)
-    page = render_case_page(article, site={})
+    page = render_case_page(article, site=SiteSettings())
     assert "2024-01-10" not in page
     assert "2024-02-07" not in page
     assert '<tr><th scope="row">week 4</th><td>2.1</td><td>1.8</td></tr>' in page

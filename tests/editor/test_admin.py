@@ -45,7 +45,9 @@ def test_the_published_editor_uses_github_and_says_comments_are_dropped() -> Non
 def test_a_missing_bundle_says_how_to_install_it(tmp_path: Path) -> None:
     with pytest.raises(SettingsError) as caught:
         admin_files(tmp_path, case_dir="case_data", title="T", backend_url="u", published=None)
-    assert str(caught.value) == (
-        "the case editor's JavaScript is missing (node_modules/decap-cms/dist/): run "
-        "./dev.sh edit or npm ci, which install it from package-lock.json"
+    assert caught.value.heading == "the case editor is not installed"
+    assert str(caught.value).splitlines()[0] == (
+        "package.json: decap-cms: the case editor's JavaScript is missing "
+        "(node_modules/decap-cms/dist/) (run ./dev.sh edit, or npm ci, which installs it from "
+        "package-lock.json)"
     )

@@ -3,46 +3,28 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
-from ..support.browser import chromium, serve_directory
-from ..support.project import copy_project
-from ..support.sites import build
+from ..support.browser import search_for
+from .conftest import DESKTOP
 
 pytestmark = pytest.mark.browser
 
 CASE = "cases/ppp-ad-baricitinib/"
 
 
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    base = tmp_path_factory.mktemp("browser")
-    project = copy_project(base / "project")
-    result = build(project, base / "site")
-    assert result.returncode == 0, result.stderr
-    with serve_directory(base / "site") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as b:
-        yield b
+@pytest.fixture
+def site_url(example_site_url: str) -> str:
+    return example_site_url
 
 
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    p = context.new_page()
-    errors: list[str] = []
-    p.on("pageerror", lambda e: errors.append(str(e)))
-    yield p
-    context.close()
-    assert errors == [], f"JavaScript errors on the page: {errors}"
+def page(open_page: Callable[[ViewportSize], Page]) -> Page:
+    return open_page(DESKTOP)
 
 
 def target_id(page: Page) -> str:
@@ -100,17 +82,8 @@ def test_image_opens_in_the_lightbox(page: Page, site_url: str) -> None:
 
 def test_search_finds_the_case_by_drug(page: Page, site_url: str) -> None:
     page.goto(site_url)
-    search = page.locator("input.md-search__input")
-    search.click()
+    search_for(page, "baricitinib")
     result = page.locator(".md-search-result__item a").first
-    # The index loads in a web worker with no ready signal; a query typed before it is ready
-    # is dropped, so type again until results come or the time is up.
-    for _ in range(30):
-        search.fill("")
-        search.press_sequentially("baricitinib")
-        if result.is_visible():
-            break
-        page.wait_for_timeout(500)
     expect(result).to_be_visible()
     expect(result).to_have_attribute("href", re.compile(rf"/{CASE}(\?h=baricitinib)?$"))
     result.click()

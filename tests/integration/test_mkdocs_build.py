@@ -86,6 +86,26 @@ def test_case_data_error_fails_the_build_with_positions(tmp_path: Path) -> None:
     assert not (tmp_path / "site").exists()
 
 
+def test_settings_error_fails_the_build_naming_the_settings_and_the_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(
+        "    care_missing: warning\n", "    care_missing: warning\n    cases_per_page: 5\n"
+    )
+    config.write_text(text, encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert (
+        "the site settings (extra.casebook in mkdocs.yml) are wrong:\n"
+        f"mkdocs.yml:{line_of(text, '    cases_per_page: 5')}:21: extra.casebook.cases_per_page: "
+        "5 is out of range: input should be greater than or equal to 10\n"
+        "1 error in the site settings" in result.stderr
+    )
+    assert "case data has errors" not in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
 def test_drafts_are_left_out_of_the_built_site(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     case = project / "case_data" / "ppp-ad-baricitinib" / "case.yaml"

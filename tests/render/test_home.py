@@ -20,8 +20,8 @@ def listing(number: int) -> CaseListing:
     )
 
 
-def site(per_page: int) -> dict[str, object]:
-    return SiteSettings(title="Casebook", cases_per_page=per_page).model_dump()
+def site(per_page: int) -> SiteSettings:
+    return SiteSettings(title="Casebook", cases_per_page=per_page)
 
 
 def rows(page: str) -> list[str]:

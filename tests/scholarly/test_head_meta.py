@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import lxml.html
+import pytest
 from casebook.models import Reference
 from casebook.scholarly.head_meta import (
     case_head_html,
@@ -15,9 +17,26 @@ from casebook.scholarly.head_meta import (
 from casebook.scholarly.json_ld import article_json_ld
 from casebook.scholarly.record import build_record
 
+from ..support.golden_cases import GOLDEN_CASES, golden_record, synthetic_draft
 from ..support.scholarly_cases import SETTINGS, variant_article
 
 HOSTILE_TITLE = 'Pustules </script><script>alert(1)</script> & "quoted" <!-- <b>bold</b>'
+
+
+@pytest.mark.parametrize("case_id", GOLDEN_CASES)
+def test_head_html_matches_golden(case_id: str, golden: Callable[[str, str], None]) -> None:
+    golden(f"{case_id}/head.html", case_head_html(golden_record(case_id)))
+
+
+def test_head_html_of_an_undated_draft_matches_golden(
+    tmp_path: Path, golden: Callable[[str, str], None]
+) -> None:
+    article, problems = synthetic_draft(tmp_path)
+    assert problems == [] and article is not None
+    golden(
+        "synthetic-edge-cases/draft/head.html",
+        case_head_html(build_record(article, settings=SETTINGS)),
+    )
 
 
 def _head(html: str) -> lxml.html.HtmlElement:

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from casebook.models.numbering import Numbering
 from casebook.models.settings import SiteSettings
 from casebook.scholarly.jats import case_jats
@@ -9,6 +11,12 @@ from casebook.scholarly.jats_text import inline, paragraphs
 from casebook.scholarly.record import build_record
 from lxml import etree
 
+from ..support.golden_cases import (
+    GOLDEN_CASES,
+    failing_on_synthetic,
+    golden_article,
+    golden_record,
+)
 from ..support.jats_pmc import check_jats
 from ..support.scholarly_cases import SETTINGS, example_article, variant_article
 
@@ -20,8 +28,21 @@ def _example_xml(settings: SiteSettings = SETTINGS) -> bytes:
     return case_jats(article, build_record(article, settings=settings)).encode("utf-8")
 
 
-def test_example_passes_the_pmc_checks() -> None:
-    assert check_jats(_example_xml()) == []
+@pytest.mark.parametrize("case_id", GOLDEN_CASES)
+def test_jats_matches_golden(case_id: str, golden: Callable[[str, str], None]) -> None:
+    golden(f"{case_id}/{case_id}.xml", case_jats(golden_article(case_id), golden_record(case_id)))
+
+
+@pytest.mark.parametrize(
+    "case_id",
+    failing_on_synthetic(
+        "issue 19: the JATS has no abstract or introduction section, so a figure "
+        "first cited there is left out and the cross-references to it point nowhere"
+    ),
+)
+def test_golden_cases_pass_the_pmc_checks(case_id: str) -> None:
+    xml = case_jats(golden_article(case_id), golden_record(case_id))
+    assert check_jats(xml.encode("utf-8")) == []
 
 
 def test_a_site_without_issn_is_told_pmc_needs_one() -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from casebook.models.settings import SiteSettings
-from casebook.scholarly.record import build_record, licence_url
+from casebook.scholarly.record import build_record, licence_url, page_range
 
 from ..support.scholarly_cases import SETTINGS, example_article, variant_article
 
@@ -22,6 +22,21 @@ from ..support.scholarly_cases import SETTINGS, example_article, variant_article
 )
 def test_licence_deed_urls(spdx: str, url: str) -> None:
     assert licence_url(spdx) == url
+
+
+@pytest.mark.parametrize(
+    ("page", "pages"),
+    [
+        ("913-921.e9", ("913", "921.e9")),
+        ("101–110", ("101", "110")),
+        (" 12 - 15 ", ("12", "15")),
+        ("001383", ("001383", None)),
+        ("S1–S5, S7", ("S1–S5, S7", None)),
+        ("-5", ("-5", None)),
+    ],
+)
+def test_page_range_splits_only_a_plain_range(page: str, pages: tuple[str, str | None]) -> None:
+    assert page_range(page) == pages
 
 
 def test_example_record_holds_only_what_the_case_states() -> None:
@@ -61,6 +76,3 @@ def test_variant_record_has_people_orcid_doi_and_codes(tmp_path: Path) -> None:
     )
     assert record.url == "https://example.org/casebook/cases/ppp-ad-baricitinib/"
     assert record.conditions[0].codes == (("ICD-10", "L40.3"),)
-    assert record.download_url(record.downloads.jats) == (
-        "https://example.org/casebook/cases/ppp-ad-baricitinib/ppp-ad-baricitinib.xml"
-    )

@@ -1,9 +1,19 @@
-"""The render-ready view model of one case: figures and panels in order, legends, listing."""
+"""The render-ready view model of one case: figures and panels in order, legends, listing,
+and the phrases every output words alike."""
 
 from __future__ import annotations
 
 from casebook.article.article import Article, FigureView, build_article
 from casebook.article.cite import CiteView
 from casebook.article.listing import CaseListing, case_listing
+from casebook.article.phrases import regimen_phrase
 
-__all__ = ["Article", "CaseListing", "CiteView", "FigureView", "build_article", "case_listing"]
+__all__ = [
+    "Article",
+    "CaseListing",
+    "CiteView",
+    "FigureView",
+    "build_article",
+    "case_listing",
+    "regimen_phrase",
+]

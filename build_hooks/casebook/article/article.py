@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from casebook.article.phrases import patient_phrase
 from casebook.clinical import ChartView, ClinicalView, ScoreTable
 from casebook.models import Biopsy, CaseFile, Figure, Numbering, Reference, panel_letter
 
@@ -62,12 +63,16 @@ class FigureView:
     def illustrative(self) -> bool:
         return any(p.data is not None and p.data.illustrative for p in self.panels)
 
+    @property
+    def has_placeholders(self) -> bool:
+        """Some panel shows a generated placeholder: the caption must say so."""
+        return any(p.placeholder for p in self.panels)
+
 
 @dataclass(frozen=True)
 class Article:
     id: str
     folder: Path
-    display: str
     case: CaseFile
     numbering: Numbering
     figures: tuple[FigureView, ...]
@@ -111,6 +116,11 @@ class Article:
         return list(dict.fromkeys(v[:1].upper() + v[1:] for v in values))
 
     @property
+    def patient_phrase(self) -> str:
+        """'A 20-year-old man', as the presentation of every output opens."""
+        return patient_phrase(self.case.patient)
+
+    @property
     def published(self) -> bool:
         return self.case.publication.status == "published"
 
@@ -123,7 +133,6 @@ def build_article(
     case_id: str,
     *,
     folder: Path,
-    display: str,
     case: CaseFile,
     numbering: Numbering,
     clinical: ClinicalView,
@@ -140,7 +149,6 @@ def build_article(
     return Article(
         case_id,
         folder,
-        display,
         case,
         numbering,
         views,

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from casebook.assemble.site import build_site_output
+from casebook.assemble.site import SiteOutput, build_site_output
 
-__all__ = ["build_site_output"]
+__all__ = ["SiteOutput", "build_site_output"]

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from casebook.article import Article, CaseListing, case_listing
-from casebook.checks import ContentCheck, ImageIssue
+from casebook.assemble.cache_keys import CaseKeys, remembered_checks
 from casebook.clinical import ChartView
 from casebook.errors import Diagnostic
-from casebook.load import case_folders, display_path, load_case
+from casebook.load import case_folders, load_case
 from casebook.models import SiteSettings
 from casebook.publish import (
     BuildCache,
@@ -83,10 +82,9 @@ def render_case_output(
     warnings: tuple[Diagnostic, ...] = (),
 ) -> CaseOutput:
     """Render the pages and publish the figures, charts and downloads of one valid case."""
-    site = settings.model_dump()
     folder = PurePosixPath(article.page_uri).parent
     scholarly = scholarly_output(article, settings=settings)
-    care_page = render_care_page(article, site=site, profile=settings.journal_profile)
+    care_page = render_care_page(article, site=settings, profile=settings.journal_profile)
     images: dict[str, str] = {}
     for figure in article.figures:
         for panel in figure.panels:
@@ -104,7 +102,7 @@ def render_case_output(
     return CaseOutput(
         listing=case_listing(article),
         pages={
-            article.page_uri: render_case_page(article, site=site, cite=scholarly.cite),
+            article.page_uri: render_case_page(article, site=settings, cite=scholarly.cite),
             (folder / "care.md").as_posix(): care_page,
         },
         images=images,
@@ -157,19 +155,15 @@ def build_case_outputs(
     in another process (see casebook.assemble.prefill); whatever it leaves out is built here.
     """
     fingerprint = core_fingerprint()
-    remembered = _remembered_checks(cache, key=fingerprint)
-    # Where the case files are, as messages show it, is part of the key: warnings carry it.
-    site = json.dumps(settings.model_dump(), sort_keys=True, default=str)
-    variant = _hash(site, str(case_root))[:16]
-    common = _hash(fingerprint, variant, display_path(case_root, project_root))
+    remembered = remembered_checks(cache, fingerprint=fingerprint)
+    keys = CaseKeys.for_build(
+        case_root, project_root=project_root, settings=settings, fingerprint=fingerprint
+    )
     result = CasesResult()
-    # One entry per case and settings: `casebook render`, `mkdocs build` and `mkdocs serve`
-    # (whose site_url differs) must not keep replacing each other's entries.
     planned = [
-        (folder, _remembered_key(cache, folder, common=common, changed=changed), name)
+        (folder, keys.remembered_key(cache, folder, changed=changed), keys.entry(folder))
         for folder in case_folders(case_root)
         if only is None or folder.name in only
-        for name in [f"{folder.name}.{variant}"]
     ]
     if prefill is not None:
         missing = [
@@ -200,37 +194,10 @@ def build_case_outputs(
         )
         consume(output)
         # A folder saved again while it was being read must not be remembered as this output.
-        if key is not None and key == _case_key(cache, folder, common=common):
+        if key is not None and key == keys.key(cache, folder):
             cache.put("cases", name, output, key=key)
     cache.save()
     return result
-
-
-def _hash(*parts: str) -> str:
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
-
-
-def _case_key(cache: BuildCache, folder: Path, *, common: str) -> str | None:
-    tree = cache.tree_digest(folder)
-    return None if tree is None else _hash(common, folder.name, tree)
-
-
-def _remembered_key(
-    cache: BuildCache, folder: Path, *, common: str, changed: Collection[str] | None
-) -> str | None:
-    """The folder's key, read again unless the watcher saw nothing change in it: digesting a
-    thousand folders took a third of Casebook's part of each preview rebuild."""
-    name = os.fspath(folder)
-    if changed is not None and folder.name not in changed:
-        remembered = cache.folder_keys.get(name)
-        if remembered is not None and remembered[0] == common:
-            return remembered[1]
-    key = _case_key(cache, folder, common=common)
-    if key is None:
-        cache.folder_keys.pop(name, None)
-    else:
-        cache.folder_keys[name] = (common, key)
-    return key
 
 
 class _CachedFiles:
@@ -256,24 +223,3 @@ class _CachedFiles:
             except OSError:
                 self._names[folder] = set()
         return self._names[folder]
-
-
-def _remembered_checks(cache: BuildCache, *, key: str) -> ContentCheck:
-    """Decoding an image to check it is the slow part of loading; remember the verdict for the
-    same bytes, so editing a case's text does not decode its figures again."""
-
-    def remembered(
-        path: Path, context: str, check: Callable[[], list[ImageIssue]]
-    ) -> list[ImageIssue]:
-        try:
-            digest = cache.file_digest(path)
-        except OSError:
-            return check()
-        name = _hash(digest, context)
-        verdict = cache.get("image-checks", name, key=key)
-        if not isinstance(verdict, list):
-            verdict = check()
-            cache.put("image-checks", name, verdict, key=key)
-        return verdict
-
-    return remembered

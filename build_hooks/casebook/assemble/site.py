@@ -69,7 +69,7 @@ def build_site_output(
         raise CaseDataError(result.diagnostics, files=result.files)
     output = collected.output
     output.reused = result.reused
-    site_pages = render_home_pages(output.cases, site=settings.model_dump())
+    site_pages = render_home_pages(output.cases, site=settings)
     site_pages["guide/fields.md"] = field_reference_page()
     output.pages = {**site_pages, **output.pages}
     newest = [entry[2] for entry in sorted(collected.newest, key=lambda e: e[:2], reverse=True)]

@@ -10,26 +10,24 @@ from casebook.checks.images import (
     ALLOWED_FORMATS,
     MAX_FIGURE_PIXELS,
     ContentCheck,
-    ImageIssue,
-    check_figure_file,
+    check_figure_files,
 )
 from casebook.checks.journal_limits import check_journal, limits_for, usage
-from casebook.checks.schema_errors import diagnostics_from_validation
+from casebook.checks.schema_errors import findings_from_validation
 
 __all__ = [
     "ALLOWED_FORMATS",
     "CARE_URL",
     "MAX_FIGURE_PIXELS",
     "ContentCheck",
-    "ImageIssue",
     "care_items",
     "check_care",
     "check_case_text",
     "check_consent",
     "check_crossrefs",
-    "check_figure_file",
+    "check_figure_files",
     "check_journal",
-    "diagnostics_from_validation",
+    "findings_from_validation",
     "limits_for",
     "usage",
 ]

@@ -5,34 +5,28 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from casebook.errors import Diagnostic
+from casebook.findings import Finding
 from casebook.models import CaseFile, Numbering
-from casebook.positions import Path_, Positions, dotted
+from casebook.positions import Path_
 from casebook.text import is_figure_key
 
 
-def check_crossrefs(
-    case: CaseFile, numbering: Numbering, *, positions: Positions, display: str
-) -> list[Diagnostic]:
-    def at(path: Path_, message: str, hint: str) -> Diagnostic:
-        mark = positions.of(path)
-        return Diagnostic(display, mark.line, mark.column, dotted(path), message, hint)
-
-    out: list[Diagnostic] = []
+def check_crossrefs(case: CaseFile, numbering: Numbering) -> list[Finding]:
+    out: list[Finding] = []
     figure_ids = {f.id for f in case.figures}
     panel_ids = {p.id for f in case.figures for p in f.panels if p.id}
     reference_ids = {r.id for r in case.references}
     seen: dict[str, set[str]] = {}
     for path, kind, key in _all_ids(case):
         if key in seen.setdefault(kind, set()):
-            out.append(at(path, f"duplicate {kind} id '{key}'", "give each one its own id"))
+            out.append(Finding(path, f"duplicate {kind} id '{key}'", "give each one its own id"))
         seen[kind].add(key)
     for index, author in enumerate(case.authors):
         known = {a.id for a in case.affiliations}
         for j, affiliation in enumerate(author.affiliations):
             if affiliation not in known:
                 out.append(
-                    at(
+                    Finding(
                         ("authors", index, "affiliations", j),
                         f"affiliation '{affiliation}' is not defined",
                         _suggest(affiliation, known, "add it under affiliations"),
@@ -44,7 +38,7 @@ def check_crossrefs(
         if is_figure_key(mention.key):
             if mention.key not in figure_ids | panel_ids:
                 out.append(
-                    at(
+                    Finding(
                         mention.path,
                         f"figure '{mention.key}' is cited but not defined",
                         _suggest(mention.key, figure_ids | panel_ids, "add it under figures"),
@@ -52,7 +46,7 @@ def check_crossrefs(
                 )
         elif mention.key not in reference_ids:
             out.append(
-                at(
+                Finding(
                     mention.path,
                     f"reference '{mention.key}' is cited but not defined",
                     _suggest(mention.key, reference_ids, "add it under references"),
@@ -61,7 +55,7 @@ def check_crossrefs(
     for index, figure in enumerate(case.figures):
         if figure.id not in numbering.figure_numbers:
             out.append(
-                at(
+                Finding(
                     ("figures", index, "id"),
                     f"figure '{figure.id}' is never cited",
                     f"cite it in the text as @{figure.id}, or remove it",
@@ -70,7 +64,7 @@ def check_crossrefs(
     for index, reference in enumerate(case.references):
         if reference.id not in cited:
             out.append(
-                at(
+                Finding(
                     ("references", index, "id"),
                     f"reference '{reference.id}' is never cited",
                     f"cite it in the text as [@{reference.id}], or remove it",

@@ -9,11 +9,13 @@ import re
 import stat
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path, PurePosixPath
 
 from PIL import Image, ImageCms
+
+from casebook.findings import Finding
+from casebook.models import CaseFile
 
 # Large enough for any camera or slide-scanner export an author would crop to a figure, small
 # enough that decoding cannot exhaust a build machine's memory (40 MP of RGBA is 160 MB).
@@ -36,16 +38,22 @@ _DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
 _SHOWN_LENGTH = 80
 
 
-@dataclass(frozen=True)
-class ImageIssue:
-    """One problem with a figure file, phrased for the case author."""
-
-    message: str
-    hint: str
-
-
 # (file, what else the verdict depends on, the check) -> the verdict, perhaps remembered.
-ContentCheck = Callable[[Path, str, Callable[[], list["ImageIssue"]]], list["ImageIssue"]]
+ContentCheck = Callable[[Path, str, Callable[[], list[Finding]]], list[Finding]]
+
+
+def check_figure_files(
+    case: CaseFile, case_dir: Path, *, remembered: ContentCheck | None = None
+) -> list[Finding]:
+    """Every problem with the image files the case's figure panels name."""
+    out: list[Finding] = []
+    for i, figure in enumerate(case.figures):
+        for j, panel in enumerate(figure.panels):
+            if panel.file is None:
+                continue  # a chart, drawn from the case data
+            found = check_figure_file(case_dir, panel.file, remembered=remembered)
+            out.extend(f.under(("figures", i, "panels", j, "file")) for f in found)
+    return out
 
 
 def check_figure_file(
@@ -54,9 +62,10 @@ def check_figure_file(
     *,
     max_pixels: int = MAX_FIGURE_PIXELS,
     remembered: ContentCheck | None = None,
-) -> list[ImageIssue]:
-    """Return every problem with `relative` (a path inside `case_dir`); never raises.
-    `remembered` may answer the slow part, decoding, from a verdict on the same bytes."""
+) -> list[Finding]:
+    """Return every problem with `relative` (a path inside `case_dir`), as findings about that
+    value (their path is empty); never raises. `remembered` may answer the slow part,
+    decoding, from a verdict on the same bytes."""
     home = f"case_data/{case_dir.name}/"
     issues = _path_issues(relative, home=home)
     if issues:
@@ -81,11 +90,11 @@ def _show(relative: str) -> str:
     return f"'{relative}'"
 
 
-def _path_issues(relative: str, *, home: str) -> list[ImageIssue]:
+def _path_issues(relative: str, *, home: str) -> list[Finding]:
     """Problems visible in the path text alone; any of them means the file is not looked at."""
     shown = _show(relative)
     if not relative.strip():
-        return [ImageIssue("figure file path is empty", f"give the image's path inside {home}")]
+        return [_problem("figure file path is empty", f"give the image's path inside {home}")]
     if any(ord(char) < 32 or ord(char) == 127 for char in relative):
         return _one(
             f"figure file {relative[:_SHOWN_LENGTH]!r} contains a control character",
@@ -115,11 +124,15 @@ def _path_issues(relative: str, *, home: str) -> list[ImageIssue]:
     return []
 
 
-def _one(message: str, hint: str) -> list[ImageIssue]:
-    return [ImageIssue(message, hint)]
+def _one(message: str, hint: str) -> list[Finding]:
+    return [_problem(message, hint)]
 
 
-def _extension_issues(relative: str, suffix: str) -> list[ImageIssue]:
+def _problem(message: str, hint: str) -> Finding:
+    return Finding((), message, hint)
+
+
+def _extension_issues(relative: str, suffix: str) -> list[Finding]:
     shown = _show(relative)
     if suffix in FORMATS_BY_EXTENSION:
         return []
@@ -143,7 +156,7 @@ def _extension_issues(relative: str, suffix: str) -> list[ImageIssue]:
 
 def _filesystem_issues(
     case_dir: Path, parts: tuple[str, ...], *, relative: str, home: str
-) -> list[ImageIssue]:
+) -> list[Finding]:
     shown = _show(relative)
     current = case_dir
     if not parts:  # "." names the case folder itself
@@ -162,14 +175,14 @@ def _filesystem_issues(
             if depth < len(parts) - 1:
                 where = f"goes through '{'/'.join(parts[: depth + 1])}', which is"
             issues = [
-                ImageIssue(
+                _problem(
                     f"figure file {shown} {where} a symbolic link",
                     f"copy the real file into {home} instead of linking to it",
                 )
             ]
             if not _stays_inside(case_dir, current):
                 issues.append(
-                    ImageIssue(
+                    _problem(
                         f"figure file {shown} leaves the case folder",
                         f"keep figure files inside {home}",
                     )
@@ -192,8 +205,8 @@ def _filesystem_issues(
     return []
 
 
-def _folder(shown: str) -> ImageIssue:
-    return ImageIssue(
+def _folder(shown: str) -> Finding:
+    return _problem(
         f"figure file {shown} is a folder, not a file",
         "give the path of the image file inside the folder",
     )
@@ -206,7 +219,7 @@ def _stays_inside(case_dir: Path, path: Path) -> bool:
         return False
 
 
-def _missing(case_dir: Path, parts: tuple[str, ...], *, relative: str, home: str) -> ImageIssue:
+def _missing(case_dir: Path, parts: tuple[str, ...], *, relative: str, home: str) -> Finding:
     hint = f"paths are relative to {home} and case-sensitive"
     folder = case_dir.joinpath(*parts[:-1])
     try:
@@ -217,12 +230,12 @@ def _missing(case_dir: Path, parts: tuple[str, ...], *, relative: str, home: str
     if close:
         suggestion = "/".join((*parts[:-1], close[0]))
         hint = f"did you mean '{suggestion}'? {hint}"
-    return ImageIssue(f"figure file {_show(relative)} does not exist", hint)
+    return _problem(f"figure file {_show(relative)} does not exist", hint)
 
 
-def _unreadable(shown: str, error: OSError, *, home: str) -> ImageIssue:
+def _unreadable(shown: str, error: OSError, *, home: str) -> Finding:
     reason = error.strerror or type(error).__name__
-    return ImageIssue(
+    return _problem(
         f"figure file {shown} cannot be read ({reason})",
         f"check that the file in {home} is readable by the build",
     )
@@ -230,11 +243,11 @@ def _unreadable(shown: str, error: OSError, *, home: str) -> ImageIssue:
 
 def _content_issues(
     path: Path, relative: str, *, suffix: str, home: str, max_pixels: int
-) -> list[ImageIssue]:
+) -> list[Finding]:
     shown = _show(relative)
     expected = FORMATS_BY_EXTENSION[suffix]
     expected_name = _FORMAT_NAMES[expected[0]]
-    too_large = ImageIssue(
+    too_large = _problem(
         f"figure file {shown} is too large (more than {max_pixels / 1e6:g} megapixels)",
         "scale it down; about 3000 pixels on the long side is plenty for a figure",
     )
@@ -258,10 +271,10 @@ def _content_issues(
                 f"figure file {shown} is not a {expected_name} image",
                 "export the figure again as PNG, JPEG or WebP",
             )
-        issues: list[ImageIssue] = []
+        issues: list[Finding] = []
         if detected not in expected:
             issues.append(
-                ImageIssue(
+                _problem(
                     f"figure file {shown} contains a {_FORMAT_NAMES[detected]} image "
                     f"but its name ends in '{suffix}'",
                     f"rename it to end in '{_EXTENSION_FOR_FORMAT[detected]}', "
@@ -272,7 +285,7 @@ def _content_issues(
             return [*issues, too_large]
         if frames > 1 and detected != "MPO":
             issues.append(
-                ImageIssue(
+                _problem(
                     f"figure file {shown} is animated ({frames} frames)",
                     "export a single still image",
                 )
@@ -285,7 +298,7 @@ def _content_issues(
                 image.load()
         except Exception:
             issues.append(
-                ImageIssue(
+                _problem(
                     f"figure file {shown} is damaged or incomplete",
                     "copy or export the image again; "
                     "it may have been cut off while saving or downloading",
@@ -294,7 +307,7 @@ def _content_issues(
             return issues
     if profile is not None and not _readable_profile(profile):
         issues.append(
-            ImageIssue(
+            _problem(
                 f"figure file {shown} has a colour profile that cannot be read",
                 "export it again with an sRGB colour profile",
             )

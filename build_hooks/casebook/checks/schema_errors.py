@@ -1,4 +1,5 @@
-"""Turn pydantic's validation errors into author-facing diagnostics with YAML positions."""
+"""Turn pydantic's validation errors into author-facing findings: the field, what is wrong, and
+the remedy."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from casebook.errors import Diagnostic
-from casebook.positions import Path_, Positions, dotted
+from casebook.findings import Finding
+from casebook.positions import Path_
 
 _PATTERN_HELP = {
     "duration": "write a number and a unit, e.g. '4 weeks', '3 months' or 'about 2 months'",
@@ -30,19 +31,20 @@ _PATTERN_HELP = {
 }
 
 
-def diagnostics_from_validation(
-    error: ValidationError, *, data: Any, positions: Positions, display: str, model: type[BaseModel]
-) -> list[Diagnostic]:
+def findings_from_validation(
+    error: ValidationError, *, data: Any, model: type[BaseModel]
+) -> list[Finding]:
+    """One finding per field `model` refused in `data`. A missing field's path ends in its
+    name, which stands nowhere in the file: its position is the mapping that lacks it."""
     seen: set[Path_] = set()
-    out: list[Diagnostic] = []
+    out: list[Finding] = []
     for detail in error.errors(include_url=False):
         path, missing = _data_path(detail, data)
         if path in seen:
             continue  # a union reports once per member; the first says enough
         seen.add(path)
         message, hint = _describe(detail, path, missing=missing, model=model)
-        mark = positions.of(path[:-1] if missing else path, key=detail["type"] == "extra_forbidden")
-        out.append(Diagnostic(display, mark.line, mark.column, dotted(path), message, hint))
+        out.append(Finding(path, message, hint, at_key=detail["type"] == "extra_forbidden"))
     return out
 
 

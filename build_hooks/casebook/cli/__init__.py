@@ -1,4 +1,4 @@
-"""The `casebook` command: check, new, schema and render, with mkdocs.yml read without MkDocs."""
+"""The `casebook` command (check, new, schema, render, verify-site), reading mkdocs.yml itself."""
 
 from casebook.cli.commands import main
 

@@ -1,19 +1,22 @@
-"""The `casebook` command: check cases, start a new case, export the schema, write pages."""
+"""The `casebook` command: check cases, start a new case, export the schema, write pages for
+another engine and verify the site it built."""
 
 from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
 from pathlib import Path
 
 from casebook.assemble import build_site_output
+from casebook.cli.handoff import RenderRefused, check_out, write_page_set
 from casebook.cli.site_config import site_settings
+from casebook.cli.verify_site import verify_site
 from casebook.editor import make_server, write_cms_config
 from casebook.errors import CaseDataError, SettingsError, format_report
 from casebook.load import load_cases
 from casebook.models import write_schema
+from casebook.publish import CACHE_DIR
 from casebook.render import NewCaseError, create_case
 
 
@@ -52,9 +55,16 @@ def _main(argv: list[str] | None) -> int:
         "editor-backend", help="serve the form editor's local backend (./dev.sh edit starts it)"
     )
     backend.add_argument("--port", type=int, default=8081, help="port on 127.0.0.1 (8081)")
-    render = commands.add_parser("render", help="write the Markdown pages and figures to a folder")
+    render = commands.add_parser(
+        "render", help="write the Markdown pages and figures to a folder, for another engine"
+    )
     render.add_argument("out", type=Path)
     render.add_argument("--drafts", action="store_true", help="include draft cases")
+    verify = commands.add_parser(
+        "verify-site",
+        help="check a site built from those pages: sanitised content, images without metadata",
+    )
+    verify.add_argument("site", type=Path)
     args = parser.parse_args(argv)
     root: Path = args.root
     if args.command == "check":
@@ -75,6 +85,8 @@ def _main(argv: list[str] | None) -> int:
         return 0
     if args.command == "editor-backend":
         return _editor_backend(root, args.port)
+    if args.command == "verify-site":
+        return _verify_site(root, args.site)
     return _render(root, args.out, drafts=args.drafts)
 
 
@@ -108,22 +120,41 @@ def _check(root: Path) -> int:
 
 def _render(root: Path, out: Path, *, drafts: bool) -> int:
     try:
+        check_out(out)  # before the work of building, which would be lost
         output = build_site_output(root, settings=site_settings(root), include_drafts=drafts)
+        write_page_set(output, out, project_root=root)
     except (CaseDataError, SettingsError) as exc:
         print(exc, file=sys.stderr)
         return 1
-    for uri, text in output.pages.items():
-        target = out / uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    for uri, data in output.assets.items():
-        target = out / uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    for uri, path in output.asset_files.items():
-        target = out / uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
+    except RenderRefused as exc:
+        print(f"casebook render: {exc}", file=sys.stderr)
+        return 1
     files = len(output.assets) + len(output.asset_files)
     print(f"wrote {len(output.pages)} pages and {files} files to {out}")
+    print(
+        "build them with overrides/ as the theme's custom_dir, then check the built site: "
+        "casebook verify-site SITE"
+    )
+    return 0
+
+
+def _verify_site(root: Path, site: Path) -> int:
+    if not site.is_dir():
+        print(f"casebook verify-site: {site} is not a folder", file=sys.stderr)
+        return 1
+    # Verdicts on images are kept in the project's build cache, if it has one.
+    cached = root if (root / CACHE_DIR).is_dir() else None
+    report = verify_site(site, project_root=cached)
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    if report.problems:
+        count = len(report.problems)
+        print(
+            f"casebook verify-site: {site} is not safe to publish "
+            f"({count} problem{'' if count == 1 else 's'})",
+            file=sys.stderr,
+        )
+        return 1
+    pages = f"{report.pages} Casebook page{'' if report.pages == 1 else 's'}"
+    print(f"{site}: {pages} as the sanitiser leaves them, and no image with metadata")
     return 0

@@ -7,7 +7,8 @@ from typing import Any
 
 import yaml
 
-from casebook.models import SiteSettings, read_settings
+from casebook.load import read_settings
+from casebook.models import SiteSettings
 
 MKDOCS_YML = "mkdocs.yml"
 
@@ -31,4 +32,11 @@ def site_settings(root: Path) -> SiteSettings:
     config: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     extra = config.get("extra") if isinstance(config, dict) else None
     raw = extra.get("casebook") if isinstance(extra, dict) else None
-    return read_settings(raw if isinstance(raw, dict) else {}, display=MKDOCS_YML)
+    # MkDocs' own site_url is the base URL, as the hooks pass it: the head tags and the feed
+    # of `casebook render` link to the same addresses as the MkDocs build's.
+    site_url = config.get("site_url") if isinstance(config, dict) else None
+    return read_settings(
+        raw if isinstance(raw, dict) else {},
+        site_url=site_url if isinstance(site_url, str) else None,
+        source=path,
+    )

@@ -77,7 +77,6 @@ def _order(index: int, series: ScoreSeries, axis: TimeAxis) -> list[Finding]:
 
 @dataclass(frozen=True)
 class Response:
-    level: int
     name: str
     """e.g. EASI-75."""
     reached_at: str | None
@@ -144,7 +143,7 @@ def summarise(
                 if improvement >= level or math.isclose(improvement, level):
                     reached = at(point.when)
                     break
-        responses.append(Response(level, f"{instrument.name}-{level}", reached))
+        responses.append(Response(f"{instrument.name}-{level}", reached))
     return ScoreSummary(
         instrument=instrument,
         label=series_label(series),

@@ -59,6 +59,11 @@ class ClinicalView:
         )
 
     @property
+    def any_illustrative(self) -> bool:
+        """Some score series holds illustrative values: the summary table must say so."""
+        return any(s.illustrative for s in self.summaries)
+
+    @property
     def labs_timed(self) -> bool:
         return any(row.when for group in self.labs for row in group.rows)
 

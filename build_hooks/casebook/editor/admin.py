@@ -11,7 +11,7 @@ import jinja2
 import yaml
 
 from casebook.editor.cms_config import cms_config
-from casebook.errors import SettingsError
+from casebook.errors import Diagnostic, SettingsError
 from casebook.models import EditorSettings
 
 ADMIN = "admin/"
@@ -24,6 +24,14 @@ GITHUB_NOTICE = (
     "comments are dropped and its keys are written in the form's order. Edit a file with "
     "comments in a text editor, or with ./dev.sh edit, which keeps them."
 )
+
+
+class EditorSetupError(SettingsError):
+    """The editor was asked for but its JavaScript is not installed."""
+
+    @property
+    def heading(self) -> str:
+        return "the case editor is not installed"
 
 
 @dataclass
@@ -69,10 +77,15 @@ def admin_files(
     bundle = project_root / BUNDLE
     scripts = sorted(bundle.glob("*decap-cms.js"))
     if not scripts:
-        raise SettingsError(
-            f"the case editor's JavaScript is missing ({BUNDLE.as_posix()}/): run ./dev.sh edit "
-            "or npm ci, which install it from package-lock.json"
+        problem = Diagnostic(
+            "package.json",
+            0,
+            0,
+            "decap-cms",
+            f"the case editor's JavaScript is missing ({BUNDLE.as_posix()}/)",
+            "run ./dev.sh edit, or npm ci, which installs it from package-lock.json",
         )
+        raise EditorSetupError([problem], file="package.json")
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,

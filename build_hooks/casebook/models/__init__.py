@@ -13,13 +13,7 @@ from casebook.models.outcomes import ScoreSeries
 from casebook.models.publication import Affiliation, SourceAttribution
 from casebook.models.references import Reference
 from casebook.models.schema_export import case_schema, write_schema
-from casebook.models.settings import (
-    EditorSettings,
-    JournalLimits,
-    JournalProfile,
-    SiteSettings,
-    read_settings,
-)
+from casebook.models.settings import EditorSettings, JournalLimits, JournalProfile, SiteSettings
 from casebook.models.walk import iter_strings
 
 __all__ = [
@@ -46,7 +40,6 @@ __all__ = [
     "panel_letter",
     "parse_date",
     "parse_duration",
-    "read_settings",
     "registry",
     "relative_days",
     "write_schema",

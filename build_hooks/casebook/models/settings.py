@@ -1,13 +1,12 @@
-"""Site-wide settings, read from the `extra.casebook` mapping of mkdocs.yml (or any dict)."""
+"""Site-wide settings: what the `extra.casebook` mapping of mkdocs.yml may hold (read by
+casebook.load.read_settings)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, ValidationError, field_validator
+from pydantic import Field, StringConstraints, field_validator
 
-from casebook.errors import SettingsError
 from casebook.models.base import Strict, Text
 from casebook.models.instruments import BUILT_IN, InstrumentSetting
 
@@ -92,25 +91,3 @@ class SiteSettings(Strict):
     feed_entries: Annotated[int, Field(ge=1)] = 50
     """How many of the newest cases the Atom feed lists. Readers' feed software fetches the
     feed over and over; a feed of every case would grow with the collection."""
-
-
-def read_settings(
-    raw: Mapping[str, Any], *, display: str = "mkdocs.yml", site_url: str | None = None
-) -> SiteSettings:
-    """`site_url` (MkDocs' own setting) is the base URL unless extra.casebook names one."""
-    data = dict(raw)
-    if site_url:
-        site_url = site_url if site_url.endswith("/") else f"{site_url}/"
-        if data.setdefault("base_url", site_url) != site_url:
-            raise SettingsError(
-                f"{display}: extra.casebook.base_url: '{data['base_url']}' differs from "
-                f"site_url '{site_url}' (leave base_url out; site_url is used)"
-            )
-    try:
-        return SiteSettings.model_validate(data)
-    except ValidationError as exc:
-        lines = [
-            f"{display}: extra.casebook.{'.'.join(map(str, e['loc']))}: {e['msg']}"
-            for e in exc.errors(include_url=False)
-        ]
-        raise SettingsError("\n".join(lines)) from None

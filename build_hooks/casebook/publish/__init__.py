@@ -7,6 +7,7 @@ from casebook.publish.charts import publish_chart
 from casebook.publish.images import publish_image
 from casebook.publish.page_sanitizer import PageSanitizer
 from casebook.publish.published_scan import find_metadata_in_site, judge_ahead
+from casebook.publish.sanitize import sanitize_html
 from casebook.publish.staging import discard, promote, staging_dir_for
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "promote",
     "publish_chart",
     "publish_image",
+    "sanitize_html",
     "staging_dir_for",
     "write_atomically",
 ]

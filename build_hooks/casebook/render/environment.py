@@ -8,6 +8,7 @@ from pathlib import Path
 
 import jinja2
 
+from casebook.article import regimen_phrase
 from casebook.models import DiagnosisCode, parse_duration
 from casebook.text import escape_markdown_inline
 
@@ -33,6 +34,7 @@ def make_environment(*, autoescape: bool) -> jinja2.Environment:
     env.filters["yaml_string"] = lambda value: json.dumps(value, ensure_ascii=False)
     env.filters["num"] = lambda value: f"{value:g}"
     env.filters["codes"] = codes_text
+    env.filters["regimen"] = regimen_phrase
     return env
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from casebook.article import CaseListing
+from casebook.models import SiteSettings
 from casebook.render.environment import environment
 
 
@@ -29,10 +29,10 @@ class ListingPage:
         return self.root + ListingPage(number, self.count).uri
 
 
-def render_home_pages(cases: list[CaseListing], *, site: dict[str, Any]) -> dict[str, str]:
+def render_home_pages(cases: list[CaseListing], *, site: SiteSettings) -> dict[str, str]:
     """The home page, listing the newest cases, and the archive pages that continue it."""
     ordered = sorted(cases, key=lambda c: (c.date or "", c.id), reverse=True)
-    size = int(site["cases_per_page"])
+    size = site.cases_per_page
     chunks = [ordered[start : start + size] for start in range(0, len(ordered), size)] or [[]]
     template = environment().get_template("home.md.j2")
     pages = {}

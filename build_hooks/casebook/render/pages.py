@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from markupsafe import Markup
 
 from casebook.article import Article, CiteView, FigureView
 from casebook.checks import CARE_URL, care_items, limits_for, usage
-from casebook.models import JournalProfile
+from casebook.models import JournalProfile, SiteSettings
 from casebook.render.bibliography import format_references
 from casebook.render.citations import crossref_html, reference_anchor, resolve_tokens
 from casebook.render.environment import environment
@@ -33,9 +31,7 @@ class PageHelpers:
         return reference_anchor(key)
 
 
-def render_case_page(
-    article: Article, *, site: dict[str, Any], cite: CiteView | None = None
-) -> str:
+def render_case_page(article: Article, *, site: SiteSettings, cite: CiteView | None = None) -> str:
     template = environment().get_template("case.md.j2")
     return template.render(
         article=article,
@@ -51,7 +47,7 @@ def render_case_page(
 
 
 def render_care_page(
-    article: Article, *, site: dict[str, Any], profile: JournalProfile | None = None
+    article: Article, *, site: SiteSettings, profile: JournalProfile | None = None
 ) -> str:
     """The CARE checklist of one case, with where each item is addressed, and its size against
     the journal profile."""

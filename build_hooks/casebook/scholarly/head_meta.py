@@ -3,17 +3,13 @@ and schema.org JSON-LD, rendered from escaped values so no later sanitiser is ne
 
 from __future__ import annotations
 
-import re
-
 from casebook.models import Reference
 from casebook.render import markup_environment
 from casebook.scholarly.json_ld import article_json_ld, json_ld_script_text
-from casebook.scholarly.record import ScholarlyRecord, affiliation_text
+from casebook.scholarly.record import ScholarlyRecord, affiliation_text, page_range
 
 Tag = tuple[str, str]
 """(name or property, content) of one <meta> element."""
-
-_PAGE_RANGE = re.compile(r"^\s*([^\s\-–]+)\s*[-–]\s*(\S+)\s*$")
 
 
 def highwire_tags(record: ScholarlyRecord) -> list[Tag]:
@@ -66,8 +62,7 @@ def reference_tag(reference: Reference) -> str:
     if reference.issue:
         fields.append(("citation_issue", reference.issue))
     if reference.page:
-        pages = _PAGE_RANGE.match(reference.page)
-        first, last = (pages[1], pages[2]) if pages else (reference.page, None)
+        first, last = page_range(reference.page)
         fields.append(("citation_firstpage", first))
         if last:
             fields.append(("citation_lastpage", last))

@@ -8,10 +8,11 @@ from pathlib import PurePosixPath
 from markupsafe import Markup
 
 from casebook.article import Article, FigureView
-from casebook.models import LabResult, Patient, Reference, parse_duration
+from casebook.clinical import range_text
+from casebook.models import LabResult, Reference
 from casebook.render import markup_environment, reference_anchor
 from casebook.scholarly import jats_text
-from casebook.scholarly.record import ScholarlyRecord
+from casebook.scholarly.record import ScholarlyRecord, page_range
 
 # CSL item types -> JATS @publication-type, as JATS4R's citation recommendation lists them.
 _PUBLICATION_TYPES = {
@@ -71,35 +72,18 @@ class JatsHelpers:
     def figures_for(self, section: str) -> list[FigureView]:
         return self.article.figures_in(section)
 
-    def duration(self, value: str) -> str:
-        return parse_duration(value).text()
-
     def mime_subtype(self, file: str) -> str:
         return _MIME_SUBTYPES.get(PurePosixPath(file).suffix.lower(), "png")
 
-    def patient(self, patient: Patient) -> str:
-        """'A 20-year-old man', worded as the case page words it."""
-        adult = not isinstance(patient.age, int) or patient.age >= 18
-        nouns = {"male": "man", "female": "woman"} if adult else {"male": "boy", "female": "girl"}
-        noun = nouns.get(patient.sex, "patient" if adult else "child")
-        age = patient.age if isinstance(patient.age, str) else f"{patient.age}-year-old"
-        return f"A {age} {noun}"
-
     def lab_range(self, lab: LabResult) -> str:
-        low, high = lab.reference_low, lab.reference_high
-        if low is not None and high is not None:
-            return f"{low:g}–{high:g}"
-        if high is not None:
-            return f"≤ {high:g}"
-        if low is not None:
-            return f"≥ {low:g}"
-        return "not stated"
+        """The range as the page's investigations table gives it."""
+        return range_text(lab)
 
 
 def citation_view(reference: Reference, number: int) -> CitationView:
     kind = _PUBLICATION_TYPES[reference.type]
     journal_like = reference.type in {"article-journal", "chapter", "paper-conference"}
-    first, last = _pages(reference.page)
+    first, last = page_range(reference.page) if reference.page else (None, None)
     return CitationView(
         anchor=reference_anchor(reference.id),
         number=number,
@@ -125,13 +109,6 @@ def citation_view(reference: Reference, number: int) -> CitationView:
         pmid=reference.PMID,
         uri=reference.URL,
     )
-
-
-def _pages(page: str | None) -> tuple[str | None, str | None]:
-    if not page:
-        return None, None
-    first, _, last = page.replace("–", "-").partition("-")
-    return first.strip(), (last.strip() or None)
 
 
 def case_jats(article: Article, record: ScholarlyRecord) -> str:

@@ -10,6 +10,7 @@ from casebook.article import Article
 from casebook.models import Affiliation, CaseFile, Reference, SiteSettings, SourceAttribution
 
 _CC_LICENCE = re.compile(r"^CC-(BY(?:-NC)?(?:-ND|-SA)?)-(\d\.\d)$", re.IGNORECASE)
+_PAGE_RANGE = re.compile(r"^\s*([^\s\-–]+)\s*[-–]\s*(\S+)\s*$")
 
 
 @dataclass(frozen=True)
@@ -100,9 +101,6 @@ class ScholarlyRecord:
     def doi_url(self) -> str | None:
         return f"https://doi.org/{self.doi}" if self.doi else None
 
-    def download_url(self, name: str) -> str | None:
-        return self.absolute(f"{self.page_path}{name}")
-
 
 def licence_url(spdx: str) -> str:
     """The licence's deed: Creative Commons' own page for CC licences, SPDX's otherwise."""
@@ -112,6 +110,13 @@ def licence_url(spdx: str) -> str:
     if match:
         return f"https://creativecommons.org/licenses/{match[1].lower()}/{match[2]}/"
     return f"https://spdx.org/licenses/{spdx}.html"
+
+
+def page_range(page: str) -> tuple[str, str | None]:
+    """'913-921.e9' -> ('913', '921.e9'); anything that is not a plain range, such as an
+    article number ('001383') or a list ('S1–S5, S7'), is a first page alone."""
+    pages = _PAGE_RANGE.match(page)
+    return (pages[1], pages[2]) if pages else (page, None)
 
 
 def page_description(article: Article) -> str:

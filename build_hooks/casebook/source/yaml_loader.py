@@ -61,33 +61,42 @@ def load_yaml_file(path: Path, *, display: str) -> Loaded:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        return _failed(display, line, 1, "file is not valid UTF-8", "save the file as UTF-8")
+        return _failed(
+            Diagnostic(display, line, 1, "", "file is not valid UTF-8", "save the file as UTF-8")
+        )
     return load_yaml_text(text, display=display)
 
 
 def load_yaml_text(text: str, *, display: str) -> Loaded:
+    """Parse `text`. The loader places its own problems, unlike the checks after it (which
+    name fields, see casebook.findings): they stand where no field path reaches (a syntax
+    error, a tab) or where the path does not point (the second of two keys of one name)."""
+
+    def problem(line: int, col: int, message: str, hint: str) -> Diagnostic:
+        return Diagnostic(display, line, col, "", message, hint)
+
     if len(text) > MAX_FILE_BYTES:
         return _failed(
-            display,
-            1,
-            1,
-            f"file is larger than {MAX_FILE_BYTES // 1000} kB",
-            "a case file holds text only; keep images in figures/",
+            problem(
+                1,
+                1,
+                f"file is larger than {MAX_FILE_BYTES // 1000} kB",
+                "a case file holds text only; keep images in figures/",
+            )
         )
     deep = too_deep(text, limit=MAX_DEPTH)
     if deep is not None:
         return _failed(
-            display,
-            *deep,
-            f"nested more than {MAX_DEPTH} levels deep",
-            "a case file needs far fewer levels; check brackets and indentation",
+            problem(
+                *deep,
+                f"nested more than {MAX_DEPTH} levels deep",
+                "a case file needs far fewer levels; check brackets and indentation",
+            )
         )
     early = [
-        Diagnostic(
-            display,
+        problem(
             line,
             col,
-            "",
             f"invisible character {what}",
             "delete it: it can make text display differently from what it says",
         )
@@ -98,41 +107,34 @@ def load_yaml_text(text: str, *, display: str) -> Loaded:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        message, hint = explain_syntax_error(problem, text, mark)
-        return Loaded(
-            None, Positions(), [*early, Diagnostic(display, line, col, "", message, hint)]
+        message, hint = explain_syntax_error(
+            exc.problem or exc.context or "invalid YAML", text, mark
         )
+        return _failed(*early, problem(line, col, message, hint))
     except yaml.YAMLError as exc:
         # The reader refuses control characters that `early` already reported with positions.
         if early and isinstance(exc, yaml.reader.ReaderError):
-            return Loaded(None, Positions(), early)
-        return Loaded(
-            None, Positions(), [*early, Diagnostic(display, 1, 1, "", f"YAML error: {exc}", "")]
-        )
+            return _failed(*early)
+        return _failed(*early, problem(1, 1, f"YAML error: {exc}", ""))
     builder = _Builder(display)
     data = builder.build(node, ()) if node is not None else None
     late = [*early, *builder.diagnostics]
     if node is not None:
-        for line, col, comment in cut_off_comments(node, text.split("\n")):
-            late.append(
-                Diagnostic(
-                    display,
-                    line,
-                    col,
-                    "",
-                    f"text after ' #' is dropped as a comment: '{comment}'",
-                    "put the whole value in quotes; for a real comment leave two spaces before '#'",
-                )
+        late.extend(
+            problem(
+                line,
+                col,
+                f"text after ' #' is dropped as a comment: '{comment}'",
+                "put the whole value in quotes; for a real comment leave two spaces before '#'",
             )
+            for line, col, comment in cut_off_comments(node, text.split("\n"))
+        )
     for line, col, name in anchors_and_aliases(text, _Loader):
         kind = "alias" if name.startswith("*") else "anchor"
         late.append(
-            Diagnostic(
-                display,
+            problem(
                 line,
                 col,
-                "",
                 f"{kind} '{name}' is not allowed",
                 f"write the value out in full; if '{name[0]}' starts the text, put the whole "
                 "value in quotes",
@@ -141,8 +143,8 @@ def load_yaml_text(text: str, *, display: str) -> Loaded:
     return Loaded(data if not late else None, builder.positions, late, text)
 
 
-def _failed(display: str, line: int, col: int, message: str, hint: str) -> Loaded:
-    return Loaded(None, Positions(), [Diagnostic(display, line, col, "", message, hint)])
+def _failed(*diagnostics: Diagnostic) -> Loaded:
+    return Loaded(None, Positions(), list(diagnostics))
 
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import inspect
 import json
+import logging
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
 
-from material.plugins.search.plugin import SearchIndex
+import pytest
+from casebook_mkdocs.search_index import SearchIndexWriter
+from material.plugins.search.plugin import SearchIndex, SearchPlugin
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from serve_search import SearchIndexWriter
+
+from ..support.project import ROOT
 
 SETTINGS = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stemmer"], "fields": {}}
 
@@ -28,7 +35,7 @@ class Plugin:
         self.search_index = SearchIndex(**SETTINGS)
         self.search_index.entries = list(entries)
         plugins = SimpleNamespace(get=lambda name: self if name == "material/search" else None)
-        writer.prepare(cast(MkDocsConfig, SimpleNamespace(plugins=plugins)), **kw)
+        assert writer.prepare(cast(MkDocsConfig, SimpleNamespace(plugins=plugins)), **kw)
         data = self.search_index.generate_search_index(self.search_index_prev)
         self.search_index_prev = self.search_index
         return str(data)
@@ -73,12 +80,53 @@ def test_full_rebuild_drops_pages_that_are_gone() -> None:
     assert locations(plugin.build(writer, [entry("")], rebuilding_all=True)) == [""]
 
 
-def test_unknown_search_plugin_is_left_alone() -> None:
+def test_unknown_search_plugin_is_left_alone_and_the_preview_says_so_once(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     index = SimpleNamespace(entries=[entry("")])
     plugin = SimpleNamespace(search_index=index, search_index_prev="previous")
-    plugins = SimpleNamespace(get=lambda name: plugin)
-    SearchIndexWriter().prepare(
-        cast(MkDocsConfig, SimpleNamespace(plugins=plugins)), rebuilding_all=False
-    )
+    config = cast(MkDocsConfig, SimpleNamespace(plugins=SimpleNamespace(get=lambda name: plugin)))
+    writer = SearchIndexWriter()
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.casebook"):
+        assert not writer.prepare(config, rebuilding_all=False)
+        assert not writer.prepare(config, rebuilding_all=False)
     assert plugin.search_index_prev == "previous"
     assert not hasattr(index, "generate_search_index")
+    assert [r.getMessage() for r in caplog.records] == [
+        "Casebook: the search plugin is not the mkdocs-material 9.8.1 one this preview expects; "
+        "its own index may lose pages when a save rebuilds several (restart the preview to mend "
+        "it)"
+    ]
+
+
+def written_index(plugin: Any, config: MkDocsConfig, site: Path) -> Any:
+    """What Material's own on_post_build writes, as it does after ours."""
+    plugin.on_post_build(config=config)
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def test_material_search_plugin_writes_the_index_handed_to_it(tmp_path: Path) -> None:
+    """Pins what the writer relies on in mkdocs-material 9.8.1, on the real plugin configured
+    by mkdocs.yml: the plugin's name, its `search_index` with its `entries`, and an
+    on_post_build that encodes that index with `search_index_prev`, after ours."""
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path))
+    plugin = config.plugins["material/search"]
+    assert isinstance(plugin, SearchPlugin)
+    assert getattr(SearchPlugin.on_post_build, "mkdocs_priority", 0) < 100
+    assert list(inspect.signature(SearchIndex.generate_search_index).parameters) == [
+        "self",
+        "prev",
+    ]
+    writer = SearchIndexWriter()
+    plugin.on_startup(command="serve", dirty=True)
+    plugin.on_config(config)
+    plugin.search_index.entries.extend([entry(""), entry("guide/"), entry("cases/a/")])
+    assert writer.prepare(config, rebuilding_all=True)
+    assert locations(written_index(plugin, config, tmp_path)) == ["", "cases/a/", "guide/"]
+    # The next rebuild, of the home page only: Material alone would keep that page alone.
+    plugin.on_config(config)
+    plugin.search_index.entries.append(entry("", "new"))
+    assert writer.prepare(config, rebuilding_all=False)
+    index = written_index(plugin, config, tmp_path)
+    assert locations(index) == ["", "cases/a/", "guide/"]
+    assert index["docs"][0]["text"] == "new"

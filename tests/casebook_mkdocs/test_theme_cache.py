@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import inspect
+import logging
 from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 
 import jinja2
+import mkdocs.commands.build
 import pytest
+from casebook_mkdocs import theme_cache
+from casebook_mkdocs.theme_cache import MemoryBytecodeCache, VisibleTemplateLoader, reuse_theme_work
+from material.plugins.search.plugin import SearchPlugin
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
-from serve_theme import MemoryBytecodeCache, VisibleTemplateLoader, reuse_theme_work
+from mkdocs.theme import Theme
 
 from ..support.project import ROOT
 
@@ -78,3 +86,31 @@ def test_compiled_templates_are_reused_until_their_source_changes(
     assert second.get_template("page.html").render(name="B") == "Hello B"
     sources["page.html"] = "Goodbye {{ name }}"
     assert environment().get_template("page.html").render(name="C") == "Goodbye C"
+
+
+def test_mkdocs_and_material_ask_the_theme_for_each_environment() -> None:
+    """Pins what reuse_theme_work relies on in MkDocs 1.6.1 and mkdocs-material 9.8.1: the
+    build and Material's search plugin get their environments from `config.theme.get_env()`,
+    an attribute of the Theme that a patch on the instance replaces, and MkDocs' loader is a
+    plain FileSystemLoader."""
+    assert "config.theme.get_env()" in inspect.getsource(mkdocs.commands.build.build)
+    assert "config.theme.get_env()" in inspect.getsource(SearchPlugin._translate)
+    assert list(inspect.signature(Theme.get_env).parameters) == ["self"]
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert type(config.theme.get_env().loader) is jinja2.FileSystemLoader
+
+
+def test_another_loader_is_left_alone_and_the_preview_says_so_once(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(theme_cache, "_declined", [])
+    loader = jinja2.DictLoader({})
+    theme = SimpleNamespace(get_env=lambda: jinja2.Environment(loader=loader))
+    reuse_theme_work(cast(Theme, theme), MemoryBytecodeCache())
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.casebook"):
+        assert theme.get_env().loader is loader
+        assert theme.get_env().loader is loader
+    assert [r.getMessage() for r in caplog.records] == [
+        "Casebook: the theme's template loader is a DictLoader, not the jinja2.FileSystemLoader "
+        "of MkDocs 1.6.1; previews list the theme's files in full on every rebuild"
+    ]

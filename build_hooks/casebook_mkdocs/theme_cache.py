@@ -9,10 +9,15 @@ rebuild, whatever was edited.
 
 from __future__ import annotations
 
+import logging
 import os
-from typing import Any
 
 import jinja2
+from mkdocs.theme import Theme
+
+log = logging.getLogger("mkdocs.plugins.casebook")
+# The loader met in place of MkDocs' own, once named in the log.
+_declined: list[str] = []
 
 
 class VisibleTemplateLoader(jinja2.FileSystemLoader):
@@ -52,10 +57,15 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
         self._store[bucket.key] = bucket.bytecode_to_string()
 
 
-def reuse_theme_work(theme: Any, cache: jinja2.BytecodeCache) -> None:
+def reuse_theme_work(theme: Theme, cache: jinja2.BytecodeCache) -> None:
     """Give every environment made from `theme` (MkDocs' Theme of this build) the quick listing
     and the kept compiled templates. MkDocs reloads the configuration, and so makes a new
-    Theme, for every rebuild; this must run before the first plugin asks for an environment."""
+    Theme, for every rebuild; this must run before the first plugin asks for an environment.
+
+    Relies on MkDocs 1.6.1 and mkdocs-material 9.8.1 asking `config.theme.get_env()` for every
+    environment, and on MkDocs making its loader a plain jinja2.FileSystemLoader;
+    tests/casebook_mkdocs/test_theme_cache.py pins both. Another loader is left as it is (the
+    listing is then the slow one), and the preview says so once."""
     make_env = theme.get_env
 
     def get_env() -> jinja2.Environment:
@@ -65,7 +75,15 @@ def reuse_theme_work(theme: Any, cache: jinja2.BytecodeCache) -> None:
             env.loader = VisibleTemplateLoader(
                 loader.searchpath, encoding=loader.encoding, followlinks=loader.followlinks
             )
+        elif not _declined:
+            _declined.append(type(loader).__name__)
+            log.info(
+                f"Casebook: the theme's template loader is a {type(loader).__name__}, not the "
+                "jinja2.FileSystemLoader of MkDocs 1.6.1; previews list the theme's files in "
+                "full on every rebuild"
+            )
         env.bytecode_cache = cache
         return env
 
-    theme.get_env = get_env
+    # The one patch: this build's Theme hands out environments made here.
+    theme.get_env = get_env  # type: ignore[method-assign]

@@ -15,31 +15,40 @@ from __future__ import annotations
 
 import copy
 import json
+import logging
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
+log = logging.getLogger("mkdocs.plugins.casebook")
+
+# What mkdocs-material 9.8.1's search plugin does, and this relies on (pinned by
+# tests/casebook_mkdocs/test_search_index.py): its on_post_build, after this one, writes
+# `self.search_index.generate_search_index(self.search_index_prev)`; the index keeps its
+# entries in a list, `entries`; and an index without entries encodes to JSON ending thus.
 _NO_ENTRIES = '"docs":[]}'
 
 
 class SearchIndexWriter:
     def __init__(self) -> None:
         self._pages: dict[str, str] = {}
+        self._declined = False
 
-    def prepare(self, config: MkDocsConfig, *, rebuilding_all: bool) -> None:
-        """Hand the search plugin the whole index before it writes it (on_post_build). Does
-        nothing if the plugin is not the one this expects, which leaves Material's own index."""
+    def prepare(self, config: MkDocsConfig, *, rebuilding_all: bool) -> bool:
+        """Hand the search plugin the whole index before it writes it (on_post_build), and say
+        whether it was. If the plugin is not the one this expects, it is left to write its own
+        index, and the preview says so once."""
         plugin: Any = config.plugins.get("material/search") or config.plugins.get("search")
         index: Any = getattr(plugin, "search_index", None)
         entries = getattr(index, "entries", None)
         generate = getattr(type(index), "generate_search_index", None)
         if not isinstance(entries, list) or not callable(generate):
-            return
+            return self._decline()
         empty = copy.copy(index)
         empty.entries = []
         head = generate(empty, None)
         if not isinstance(head, str) or not head.endswith(_NO_ENTRIES):
-            return
+            return self._decline()
         if rebuilding_all:
             # Also after a build that failed once pages were indexed (see BuildTracker.failed).
             self._pages = {}
@@ -49,9 +58,21 @@ class SearchIndexWriter:
             rebuilt.setdefault(_page_of(entry), []).append(encoded)
         self._pages.update((page, ",".join(pieces)) for page, pieces in rebuilt.items())
         data = head[: -len(_NO_ENTRIES)] + '"docs":[' + ",".join(self._pages.values()) + "]}"
+        # The one patch: this index's encoder returns the joined pieces.
         index.generate_search_index = lambda previous: data
         # Material would merge its previous index into this one; the kept pages replace it.
         plugin.search_index_prev = None
+        return True
+
+    def _decline(self) -> bool:
+        if not self._declined:
+            log.info(
+                "Casebook: the search plugin is not the mkdocs-material 9.8.1 one this preview "
+                "expects; its own index may lose pages when a save rebuilds several (restart "
+                "the preview to mend it)"
+            )
+        self._declined = True
+        return False
 
 
 def _page_of(entry: Any) -> str:

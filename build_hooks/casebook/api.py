@@ -1,0 +1,28 @@
+"""The core as an engine adapter uses it: one module, which the adapter imports afresh whenever
+the core's source changed (casebook_mkdocs.core), typed by the Protocol written there."""
+
+from __future__ import annotations
+
+from casebook.assemble import SiteOutput, build_site_output
+from casebook.editor import AdminFiles, admin_files
+from casebook.errors import CaseDataError, SettingsError
+from casebook.load import read_settings
+from casebook.models import EditorSettings, SiteSettings
+from casebook.publish import PageSanitizer, discard, find_metadata_in_site, promote, staging_dir_for
+
+__all__ = [
+    "AdminFiles",
+    "CaseDataError",
+    "EditorSettings",
+    "PageSanitizer",
+    "SettingsError",
+    "SiteOutput",
+    "SiteSettings",
+    "admin_files",
+    "build_site_output",
+    "discard",
+    "find_metadata_in_site",
+    "promote",
+    "read_settings",
+    "staging_dir_for",
+]
