@@ -13,7 +13,6 @@ import pytest
 from casebook.cli import main as casebook
 from playwright.sync_api import Browser, Page, expect
 
-from ..support.browser import chromium
 from ..support.images import gradient
 from ..support.project import ROOT, copy_project
 from ..support.sites import MKDOCS, free_port, mkdocs_env, wait_for
@@ -77,15 +76,10 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
             process.wait(timeout=30)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as b:
-        yield b
-
-
 @pytest.fixture
-def page(browser: Browser, preview: Preview) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def page(shared_browser: Browser, preview: Preview) -> Iterator[Page]:
+    # One Chromium for the whole session (conftest.py): Playwright's sync API runs one at a time.
+    context = shared_browser.new_context(viewport={"width": 1280, "height": 900})
     p = context.new_page()
     errors: list[str] = []
     outside: list[str] = []
