@@ -42,6 +42,14 @@ DurationText = Annotated[
 
 _RELATIVE_RE = re.compile(r"^(day|week|month|year) (-?\d+(?:\.\d+)?)$")
 
+RelativeTime = Annotated[
+    str,
+    StringConstraints(pattern=_RELATIVE_RE.pattern),
+    Field(examples=["week 0", "day 10", "week 3", "month 2"]),
+]
+"""A time relative to day 0 of the case (the start of treatment): 'day 10', 'week 3',
+'month 2'. Never a date: calendar dates identify patients."""
+
 _DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _TIME_POINT_PATTERN = rf"{_RELATIVE_RE.pattern}|{_DATE_RE.pattern}"
 
