@@ -111,7 +111,13 @@ class Article:
 
     @property
     def drugs(self) -> list[str]:
-        return list(dict.fromkeys(step.drug for step in self.case.treatment))
+        """The drugs given, then those suspected of an adverse reaction."""
+        suspected = self.case.adverse_reaction.suspected_drugs if self.case.adverse_reaction else []
+        return list(
+            dict.fromkeys(
+                [*(step.drug for step in self.case.treatment), *(d.drug for d in suspected)]
+            )
+        )
 
     @property
     def main_treatment(self) -> str | None:
