@@ -5,17 +5,26 @@ de-identification check over every new free-text field."""
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from casebook.checks import check_case_text
 from casebook.models import CaseFile, iter_strings
 from casebook.source import load_yaml_file
 from pydantic import ValidationError
 
 from ..support.cases import line_of, replace_once
-from ..support.kind_cases import display, fixture_folder, fixture_messages, fixture_text
+from ..support.kind_cases import (
+    ADVERSE_REACTION,
+    display,
+    fixture_folder,
+    fixture_messages,
+    fixture_text,
+)
+from ..support.project import ROOT
 
 F = display()
 
@@ -282,3 +291,23 @@ def test_every_new_free_text_field_is_checked_for_identifiers() -> None:
         free_text.add(_pattern(path))
         assert [f.path for f in check_case_text(changed)] == [path], path
     assert sorted(free_text) == sorted(NEW_FREE_TEXT)
+
+
+def _guide_examples() -> list[str]:
+    guide = (ROOT / "docs" / "guide" / "kinds.md").read_text(encoding="utf-8")
+    return re.findall(r"```yaml\n(.*?)```", guide, flags=re.DOTALL)
+
+
+@pytest.mark.parametrize("example", _guide_examples(), ids=lambda e: e.split(":", 1)[0])
+def test_every_example_of_the_guide_to_kinds_is_a_valid_section(
+    tmp_path: Path, example: str
+) -> None:
+    """Each example in docs/guide/kinds.md replaces its sections of the fixture, and the case
+    still loads without a problem: the guide cannot drift from the model."""
+    data = load_yaml_file(fixture_folder(ADVERSE_REACTION) / "case.yaml", display=F).data
+    part = tmp_path / "example.yaml"
+    part.write_text(example, encoding="utf-8")
+    # Casebook's own loader: YAML 1.1 would read the answers yes and no as booleans.
+    data.update(load_yaml_file(part, display="example").data)
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    assert fixture_messages(tmp_path, text) == []
