@@ -3,6 +3,7 @@ never published): the case page, the CARE page, the JATS and the JSON-LD."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable
 from functools import cache
@@ -68,9 +69,9 @@ def test_json_ld_matches_golden_and_uses_schema_org_terms(
 
 def test_the_suspected_drug_is_a_therapy_with_its_adverse_outcome() -> None:
     data = article_json_ld(build_record(kind_article(ADVERSE_REACTION), settings=SETTINGS))
-    therapies = [s for s in data["about"] if s["@type"] == "TherapeuticProcedure"]
+    therapies = [s for s in data["about"] if s["@type"] == "MedicalTherapy"]
     assert therapies[0] == {
-        "@type": "TherapeuticProcedure",
+        "@type": "MedicalTherapy",
         "name": "allopurinol treatment",
         "drug": {"@type": "Drug", "name": "allopurinol", "administrationRoute": "oral"},
         "adverseOutcome": {
@@ -94,3 +95,15 @@ def test_the_care_page_counts_the_new_items() -> None:
     ) in care
     assert "[Causality](index.md#causality)" in care
     assert "[Adverse drug reaction](index.md#adverse-drug-reaction)" in care
+
+
+def test_a_fatal_reaction_is_a_serious_adverse_outcome() -> None:
+    article = kind_article(ADVERSE_REACTION)
+    assert article.case.adverse_reaction is not None
+    fatal = article.case.adverse_reaction.model_copy(update={"outcome": "fatal"})
+    case = article.case.model_copy(update={"adverse_reaction": fatal})
+    data = article_json_ld(build_record(dataclasses.replace(article, case=case), settings=SETTINGS))
+    [first, _] = [s for s in data["about"] if s["@type"] == "MedicalTherapy"]
+    assert "adverseOutcome" not in first
+    assert first["seriousAdverseOutcome"]["name"].startswith("drug reaction with eosinophilia")
+    assert vocabulary_problems(jsonld.expand(data, {"documentLoader": document_loader})) == []

@@ -111,15 +111,15 @@ def _subjects(record: ScholarlyRecord) -> list[dict[str, Any]]:
 
 
 def _drug_reaction(reaction: DrugReaction) -> dict[str, Any]:
-    """The suspected drug as a therapy with its adverse outcome: schema.org gives
-    adverseOutcome to a TherapeuticProcedure, whose drug is the Drug; a death is the one
+    """The suspected drug as a therapy with its adverse outcome: schema.org gives a
+    MedicalTherapy its drug, adverseOutcome and seriousAdverseOutcome; a death is the one
     outcome the case data marks as serious."""
     drug: dict[str, Any] = {"@type": "Drug", "name": reaction.drug}
     if reaction.route:
         drug["administrationRoute"] = reaction.route
     outcome = "seriousAdverseOutcome" if reaction.fatal else "adverseOutcome"
     return {
-        "@type": "TherapeuticProcedure",
+        "@type": "MedicalTherapy",
         "name": f"{reaction.drug} treatment",
         "drug": drug,
         outcome: {"@type": "MedicalCondition", "name": reaction.reaction},
