@@ -5,7 +5,7 @@
 #   ./dev.sh test    lint, type-check and run the whole test suite (browser tests included)
 #   ./dev.sh build   strict build of the site into site/
 #   ./dev.sh check   validate every case without building the site
-#   ./dev.sh new ID  start a new case from the template
+#   ./dev.sh new ID [--kind KIND]  start a new case from the template of its kind
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -18,10 +18,26 @@ from casebook.models import Patient, TreatmentStep
         (5, "male", "A 5-year-old boy"),
         (7, "intersex", "A 7-year-old child"),
         (45, "not stated", "A 45-year-old patient"),
-        ("90 or older", "female", "A 90 or older woman"),
+        ("90 or older", "female", "A woman aged 90 or older"),
+        ("90 or older", "not stated", "A patient aged 90 or older"),
+        (18, "male", "An 18-year-old man"),
+        (8, "female", "An 8-year-old girl"),
+        (11, "male", "An 11-year-old boy"),
+        (80, "female", "An 80-year-old woman"),
+        (89, "male", "An 89-year-old man"),
+        (81, "not stated", "An 81-year-old patient"),
+        (2, "female", "A 2-year-old girl"),
+        ({"value": 9, "unit": "months"}, "female", "A 9-month-old girl"),
+        ({"value": 1, "unit": "months"}, "male", "A 1-month-old boy"),
+        ({"value": 11, "unit": "months"}, "not stated", "An 11-month-old infant"),
+        ({"value": 18, "unit": "months"}, "intersex", "An 18-month-old child"),
+        ({"value": 23, "unit": "months"}, "male", "A 23-month-old boy"),
+        ({"value": 12, "unit": "days"}, "male", "A 12-day-old boy"),
+        ({"value": 8, "unit": "days"}, "not stated", "An 8-day-old infant"),
+        ({"value": 0, "unit": "days"}, "female", "A newborn girl"),
     ],
 )
-def test_patient_phrase(age: int | str, sex: str, phrase: str) -> None:
+def test_patient_phrase(age: object, sex: str, phrase: str) -> None:
     assert patient_phrase(Patient.model_validate({"age": age, "sex": sex})) == phrase
 
 

@@ -29,7 +29,8 @@ def test_unknown_key_lists_known_keys_when_nothing_is_close(tmp_path: Path) -> N
     text = replace_once(example_text(), "  age: 20\n", "  age: 20\n  name: J. Smith\n")
     line = line_of(text, "  name: J. Smith")
     assert variant_messages(tmp_path, text) == [
-        f"{F}:{line}:3: patient.name: unknown key 'name' (remove it; known keys: age, sex)"
+        f"{F}:{line}:3: patient.name: unknown key 'name' "
+        "(remove it; known keys: age, sex, ethnicity)"
     ]
 
 

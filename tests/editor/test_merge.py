@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from casebook.editor import MergeError, case_form, merge_case
+from casebook.editor.form_text import form_text
 from casebook.source import load_yaml_text
 
 from ..support.project import ROOT
@@ -141,4 +142,25 @@ def test_a_value_that_would_not_read_back_is_refused(monkeypatch: pytest.MonkeyP
     with pytest.raises(
         MergeError, match=r"^saving would change what the file says at patient.age$"
     ):
+        merge_case(EXAMPLE, data, FORM)
+
+
+def test_a_field_of_several_shapes_round_trips_through_its_yaml_text() -> None:
+    shown = load_yaml_text(form_text(EXAMPLE, FORM), display="x").data
+    assert shown["patient"]["age"] == "20"
+    assert shown["examination"].startswith("- site: Face\n  description: Scattered swollen")
+    assert merge_case(EXAMPLE, shown, FORM) == EXAMPLE
+    shown["patient"]["age"] = "{value: 9, unit: months}"
+    assert changed_lines(EXAMPLE, merge_case(EXAMPLE, shown, FORM)) == [
+        "-  age: 20",
+        "+  age:",
+        "+    value: 9",
+        "+    unit: months",
+    ]
+
+
+def test_yaml_text_that_does_not_read_is_refused() -> None:
+    data = as_decap_sends(EXAMPLE)
+    data["patient"]["age"] = "{value: 9"
+    with pytest.raises(MergeError, match=r"^Age: not readable as YAML: "):
         merge_case(EXAMPLE, data, FORM)

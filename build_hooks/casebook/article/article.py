@@ -7,6 +7,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from casebook.article.adverse_reaction import AdverseReactionView, adverse_reaction_view
+from casebook.article.background import (
+    ExaminationView,
+    HistoryView,
+    examination_view,
+    history_view,
+)
 from casebook.article.phrases import patient_phrase
 from casebook.clinical import ChartView, ClinicalView, ScoreTable
 from casebook.models import Biopsy, CaseFile, Figure, Numbering, Reference, panel_letter
@@ -24,6 +31,7 @@ SECTION_OF_FIELD = {
     "investigations": "investigations",
     "histology": "histology",
     "diagnosis": "diagnosis",
+    "adverse_reaction": "adverse-reaction",
     "treatment": "treatment",
     "scores": "treatment",
     "outcome": "treatment",
@@ -103,7 +111,13 @@ class Article:
 
     @property
     def drugs(self) -> list[str]:
-        return list(dict.fromkeys(step.drug for step in self.case.treatment))
+        """The drugs given, then those suspected of an adverse reaction."""
+        suspected = self.case.adverse_reaction.suspected_drugs if self.case.adverse_reaction else []
+        return list(
+            dict.fromkeys(
+                [*(step.drug for step in self.case.treatment), *(d.drug for d in suspected)]
+            )
+        )
 
     @property
     def main_treatment(self) -> str | None:
@@ -119,6 +133,20 @@ class Article:
     def patient_phrase(self) -> str:
         """'A 20-year-old man', as the presentation of every output opens."""
         return patient_phrase(self.case.patient)
+
+    @property
+    def background(self) -> HistoryView:
+        """The patient's background (CARE item 5), one phrase per item."""
+        return history_view(self.case.patient, self.case.history)
+
+    @property
+    def examination(self) -> ExaminationView:
+        return examination_view(self.case.examination)
+
+    @property
+    def adverse_reaction(self) -> AdverseReactionView | None:
+        reaction = self.case.adverse_reaction
+        return adverse_reaction_view(reaction) if reaction else None
 
     @property
     def published(self) -> bool:

@@ -2,30 +2,72 @@
 
 from __future__ import annotations
 
-from casebook.models import Patient, TreatmentStep
+from typing import Protocol
+
+from casebook.models import AgeInUnits, Dose, Patient
 
 _ADULT_NOUNS = {"male": "man", "female": "woman"}
 _CHILD_NOUNS = {"male": "boy", "female": "girl"}
+_UNIT_SINGULAR = {"days": "day", "months": "month"}
+
+
+class Dosed(Protocol):
+    """A treatment step, a medication or a drug of an adverse reaction."""
+
+    @property
+    def drug(self) -> str: ...
+    @property
+    def dose(self) -> Dose | None: ...
+    @property
+    def route(self) -> str | None: ...
+    @property
+    def frequency(self) -> str | None: ...
+
+
+def indefinite_article(number: int) -> str:
+    """'An' before the ages said with a vowel first: 8, 11, 18 and 80-89 ('an eighty-...');
+    an age is below 90, so no larger number needs a rule."""
+    return "An" if str(number).startswith("8") or number in (11, 18) else "A"
 
 
 def patient_phrase(patient: Patient) -> str:
-    """'A 20-year-old man': how the presentation introduces the patient. '90 or older' is an
-    adult; intersex and unstated sex give 'patient' or 'child'."""
-    adult = not isinstance(patient.age, int) or patient.age >= 18
-    nouns = _ADULT_NOUNS if adult else _CHILD_NOUNS
-    noun = nouns.get(patient.sex, "patient" if adult else "child")
-    age = patient.age if isinstance(patient.age, str) else f"{patient.age}-year-old"
-    return f"A {age} {noun}"
+    """'A 20-year-old man', 'An 18-year-old woman', 'A 9-month-old girl', 'A man aged 90 or
+    older': how the presentation introduces the patient. Intersex and unstated sex give
+    'patient', 'child' or, under a year, 'infant'."""
+    age = patient.age
+    if isinstance(age, str):
+        return f"A {_ADULT_NOUNS.get(patient.sex, 'patient')} aged {age}"
+    if isinstance(age, AgeInUnits):
+        number, unit = age.value, _UNIT_SINGULAR[age.unit]
+        infant = age.unit == "days" or age.value < 12
+        noun = _CHILD_NOUNS.get(patient.sex, "infant" if infant else "child")
+        if age.unit == "days" and age.value == 0:
+            return f"A newborn {noun}"
+    else:
+        number, unit = age, "year"
+        nouns = _ADULT_NOUNS if age >= 18 else _CHILD_NOUNS
+        noun = nouns.get(patient.sex, "patient" if age >= 18 else "child")
+    return f"{indefinite_article(number)} {number}-{unit}-old {noun}"
 
 
-def regimen_phrase(step: TreatmentStep) -> str:
+def dosing_phrase(given: Dosed) -> str:
+    """'4 mg oral, once daily': whatever of dose, route and frequency the case gives."""
+    parts = []
+    if given.dose:
+        parts.append(f"{given.dose.value:g} {given.dose.unit}")
+    if given.route:
+        parts.append(given.route)
+    text = " ".join(parts)
+    if given.frequency:
+        text = f"{text}, {given.frequency}" if text else given.frequency
+    return text
+
+
+def regimen_phrase(given: Dosed) -> str:
     """'baricitinib 4 mg oral, once daily': the drug with whatever of dose, route and frequency
     the case gives, as the treatment table's 'Drug and dose' column shows it."""
-    text = step.drug
-    if step.dose:
-        text += f" {step.dose.value:g} {step.dose.unit}"
-    if step.route:
-        text += f" {step.route}"
-    if step.frequency:
-        text += f", {step.frequency}"
-    return text
+    dosing = dosing_phrase(given)
+    if not dosing:
+        return given.drug
+    separator = ", " if dosing == given.frequency else " "
+    return f"{given.drug}{separator}{dosing}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from casebook.findings import Finding
-from casebook.models import CaseFile
+from casebook.models import AdverseReaction, CaseFile, Examination, ExaminationField
 from casebook.positions import Path_
 
 CARE_URL = "https://www.care-statement.org/checklist"
@@ -95,28 +95,63 @@ def _places(case: CaseFile) -> dict[str, tuple[Place, ...]]:
     def when(condition: object, *places: Place) -> tuple[Place, ...]:
         return places if condition else ()
 
+    reaction = case.adverse_reaction
     diagnostic = (
         when(case.investigations, Place("Investigations", "investigations"))
         + when(case.histology, Place("Histology", "histology"))
         + when(case.diagnosis.differentials, Place("Differential diagnosis", "diagnosis"))
+        + when(reaction and _assessed(reaction), Place("Causality", "causality"))
     )
     return {
         "title": (Place("Title", ""),),
         "keywords": (Place("Keywords", ""),),
         "abstract": when(case.abstract, Place("Abstract", "abstract")),
         "introduction": when(case.introduction, Place("Introduction", "introduction")),
-        "patient_information": (Place("Presentation", "presentation"),),
-        "clinical_findings": when(case.examination, Place("Examination", "examination")),
+        "patient_information": (
+            Place("Presentation", "presentation"),
+            *when(_background(case), Place("History", "history")),
+        ),
+        "clinical_findings": _examination_places(case.examination),
         "timeline": when(case.treatment, Place("Timeline", "timeline")),
         "diagnostic_assessment": diagnostic,
         "therapeutic_intervention": when(
             case.treatment, Place("Treatment and outcome", "treatment-and-outcome")
         ),
         "follow_up_and_outcomes": when(case.outcome, Place("Outcome and follow-up", "outcome"))
-        + when(case.scores, Place("Outcome scores", "outcome-scores")),
+        + when(case.scores, Place("Outcome scores", "outcome-scores"))
+        + when(reaction, Place("Adverse drug reaction", "adverse-drug-reaction")),
         "discussion": when(case.discussion, Place("Discussion", "discussion")),
         "patient_perspective": when(
             case.patient_perspective, Place("Patient perspective", "patient-perspective")
         ),
         "informed_consent": (Place("Consent and declarations", "declarations"),),
     }
+
+
+def _background(case: CaseFile) -> bool:
+    """CARE 5c beyond the plain lists: the page heads these under History."""
+    h = case.history
+    return bool(
+        case.patient.ethnicity
+        or h.comorbidities
+        or h.medications
+        or h.social_history
+        or h.allergies
+    )
+
+
+def _examination_places(examination: ExaminationField) -> tuple[Place, ...]:
+    if not isinstance(examination, Examination):
+        return (Place("Examination", "examination"),) if examination else ()
+    places: tuple[Place, ...] = ()
+    if examination.vital_signs is not None:
+        places += (Place("Vital signs", "vital-signs"),)
+    if examination.systems:
+        places += (Place("Examination by body system", "examination-systems"),)
+    if examination.sites:
+        places += (Place("Examination by body site", "examination-sites"),)
+    return places
+
+
+def _assessed(reaction: AdverseReaction) -> bool:
+    return any(d.causality for d in reaction.suspected_drugs)

@@ -136,13 +136,15 @@ def _pattern_hint(pattern: str) -> str:
 def _known_fields(model: type[BaseModel], path: Path_) -> list[str]:
     """Field names (as written in YAML) of the model that `path` points into."""
     current: type[BaseModel] | None = model
-    for part in path:
+    for index, part in enumerate(path):
         if current is None:
             return []
         if isinstance(part, int):
             continue
         field = _field_by_yaml_name(current, part)
-        current = _model_in(field.annotation) if field else None
+        # A field that is a list of items or a mapping (examination): what follows says which.
+        in_list = index + 1 < len(path) and isinstance(path[index + 1], int)
+        current = _model_in(field.annotation, in_list=in_list) if field else None
     if current is None:
         return []
     return [f.alias or name for name, f in current.model_fields.items()]
@@ -155,15 +157,25 @@ def _field_by_yaml_name(model: type[BaseModel], name: str) -> Any:
     return None
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
+def _model_in(annotation: Any, *, in_list: bool = False) -> type[BaseModel] | None:
+    """The model a field holds; of a union of a list and a mapping, the one the path is in."""
+    found = _models_in(annotation, listed=False)
+    for model, listed in found:
+        if listed == in_list:
+            return model
+    return found[0][0] if found else None
+
+
+def _models_in(annotation: Any, *, listed: bool) -> list[tuple[type[BaseModel], bool]]:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
+        return [(annotation, listed)]
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
-        return _model_in(typing.get_args(annotation)[0])
+        return _models_in(typing.get_args(annotation)[0], listed=listed)
     if origin in (list, typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            found = _model_in(arg)
-            if found:
-                return found
-    return None
+        return [
+            found
+            for arg in typing.get_args(annotation)
+            for found in _models_in(arg, listed=listed or origin is list)
+        ]
+    return []

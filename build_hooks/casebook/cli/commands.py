@@ -17,7 +17,7 @@ from casebook.errors import CaseDataError, SettingsError, format_report
 from casebook.load import load_cases
 from casebook.models import write_schema
 from casebook.publish import CACHE_DIR
-from casebook.render import NewCaseError, create_case
+from casebook.render import NewCaseError, case_kinds, create_case
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,6 +47,12 @@ def _main(argv: list[str] | None) -> int:
     commands.add_parser("check", help="validate every case without building the site")
     new = commands.add_parser("new", help="start a new case from the template")
     new.add_argument("case_id", help="folder name of the new case, e.g. psoriasis-secukinumab")
+    new.add_argument(
+        "--kind",
+        choices=case_kinds(),
+        default=case_kinds()[0],
+        help="which template to start from (default: %(default)s)",
+    )
     commands.add_parser("schema", help="write schema/case.schema.json from the case model")
     commands.add_parser(
         "editor-config", help="write schema/cms-config.yml, the form editor's, from the case model"
@@ -71,7 +77,7 @@ def _main(argv: list[str] | None) -> int:
         return _check(root)
     if args.command == "new":
         try:
-            path = create_case(root / "case_data", args.case_id)
+            path = create_case(root / "case_data", args.case_id, kind=args.kind)
         except NewCaseError as exc:
             print(f"casebook new: {exc}", file=sys.stderr)
             return 1

@@ -98,6 +98,9 @@ def _codes(case: CaseFile) -> Iterator[tuple[Path_, DiagnosisCode]]:
     for i, differential in enumerate(case.diagnosis.differentials):
         for j, code in enumerate(differential.codes):
             yield ("diagnosis", "differentials", i, "codes", j, "code"), code
+    for i, comorbidity in enumerate(case.history.comorbidities):
+        for j, code in enumerate(comorbidity.codes):
+            yield ("history", "comorbidities", i, "codes", j, "code"), code
 
 
 def check_codes(case: CaseFile) -> list[Finding]:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from casebook.clinical.adverse_reaction import check_adverse_reaction
 from casebook.clinical.chart_specs import (
     ChartView,
     SeriesData,
@@ -19,6 +20,7 @@ from casebook.clinical.labs import LabGroup, check_labs, lab_groups
 from casebook.clinical.scores import ScoreSummary, check_scores, series_label, summarise
 from casebook.clinical.time_axis import TimeAxis, build_axis, time_points
 from casebook.clinical.timeline import Timeline, build_timeline, place_steps
+from casebook.clinical.vitals import check_examination
 from casebook.findings import Finding
 from casebook.models import CaseFile, Instrument, ScoreSeries
 
@@ -82,6 +84,9 @@ def analyse_case(
     findings += check_scores(case, registry, usable)
     findings += check_labs(case, usable)
     findings += check_codes(case)
+    findings += check_examination(case.examination, ("examination",))
+    if case.adverse_reaction is not None:
+        findings += check_adverse_reaction(case.adverse_reaction, ("adverse_reaction",))
     findings += _check_chart_panels(case)
     if usable is None:
         return None, findings

@@ -141,7 +141,7 @@ def _widget(field: FormField, *, optional: bool) -> dict[str, Any]:
         }
     if field.kind == "image":
         return {"widget": "image", "choose_url": False}
-    if field.kind == "text":
+    if field.kind in ("text", "yaml"):
         return {"widget": "text"}
     out = {"widget": "string"}
     if field.pattern:

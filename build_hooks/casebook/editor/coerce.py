@@ -8,6 +8,11 @@ import re
 from typing import Any
 
 from casebook.editor.form_spec import FormField
+from casebook.source import load_yaml_text
+
+
+class FormValueError(Exception):
+    """A value the form sent cannot be read; the message names the field."""
 
 
 class _Missing:
@@ -27,11 +32,25 @@ def coerce(value: Any, field: FormField) -> Any:
     What cannot be converted is kept as the form sent it, for `casebook check` to report."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return MISSING
+    if field.kind == "yaml":
+        return _yaml(value, field)
     if field.kind == "object":
         return _object(value, field)
     if field.kind == "list" or (field.kind == "select" and field.multiple):
         return _list(value, field)
     return _scalar(value, field)
+
+
+def _yaml(value: Any, field: FormField) -> Any:
+    """A field of several shapes, which the form edits as YAML text (and the file holds as
+    data: Decap may send either)."""
+    if not isinstance(value, str):
+        return value
+    loaded = load_yaml_text(value, display=field.label)
+    if loaded.diagnostics:
+        problem = loaded.diagnostics[0]
+        raise FormValueError(f"{field.label}: not readable as YAML: {problem.message}")
+    return MISSING if loaded.data is None else loaded.data
 
 
 def _object(value: Any, field: FormField) -> Any:

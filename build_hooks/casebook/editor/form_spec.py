@@ -20,6 +20,7 @@ Kind = Literal[
     "image",  # a file beside the case, uploaded as media
     "mixed",  # one of several scalar types, e.g. an age or '90 or older'
     "constant",  # a value the form does not ask for, e.g. the format version
+    "yaml",  # one of several shapes (a list, or a mapping): written in YAML in a text box
     "object",
     "list",
 ]
@@ -127,10 +128,10 @@ class _Walker:
 
     def field(self, name: str, node: Mapping[str, Any], *, required: bool, path: str) -> FormField:
         node = self.resolve(node)
-        choices = [self.resolve(c) for c in node.get("anyOf", [])]
+        choices = [self.resolve(c) for c in node.get("anyOf") or node.get("oneOf") or []]
         if choices:
             not_null = [c for c in choices if c != _NULL]
-            merged = {k: v for k, v in node.items() if k != "anyOf"}
+            merged = {k: v for k, v in node.items() if k not in ("anyOf", "oneOf")}
             if len(not_null) == 1:
                 return self.field(name, {**not_null[0], **merged}, required=required, path=path)
             return self.mixed(name, node, not_null, required=required, path=path)
@@ -206,6 +207,17 @@ class _Walker:
         required: bool,
         path: str,
     ) -> FormField:
+        if any(choice.get("type") in ("object", "array") for choice in choices):
+            # No form widget edits one of several shapes; a text box in YAML edits them all.
+            shapes = " or ".join(_shape(choice, self) for choice in choices)
+            return FormField(
+                name=name,
+                label=label_for(name),
+                hint=f"{_hint(node)} Written here in YAML, as in case.yaml: {shapes}.".lstrip(),
+                required=required,
+                kind="yaml",
+                default=node.get("default"),
+            )
         literals: list[Scalar] = []
         kinds: list[Kind] = []
         for choice in choices:
@@ -240,6 +252,20 @@ def _mixed_pattern(literals: list[Scalar], kinds: list[Kind]) -> str | None:
     parts = [_KIND_PATTERNS[k] for k in kinds if k in _KIND_PATTERNS]
     parts += [_REGEX_SPECIALS.sub(r"\\\g<0>", str(value)) for value in literals]
     return f"^({'|'.join(parts)})$"
+
+
+def _shape(node: Mapping[str, Any], walker: _Walker) -> str:
+    """One alternative of a field, in words: 'a mapping of value, unit'."""
+    node = walker.resolve(node)
+    if "const" in node or "enum" in node:
+        return " or ".join(f"'{v}'" for v in node.get("enum", [node.get("const")]))
+    kind = node.get("type")
+    if kind == "object":
+        return f"a mapping of {', '.join(node.get('properties', {}))}"
+    if kind == "array":
+        return f"a list, each item {_shape(node.get('items', {}), walker)}"
+    words = {"integer": "a whole number", "number": "a number", "boolean": "true or false"}
+    return words.get(str(kind), "text")
 
 
 def _hint(node: Mapping[str, Any]) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from casebook.editor.form_spec import case_form
+from casebook.editor.form_text import form_text
 from casebook.editor.merge import MergeError, merge_case
 from casebook.source import load_yaml_text
 
@@ -83,7 +84,11 @@ class LocalBackend:
         except OSError:
             return {"data": None, "file": {"path": self._relative(path), "id": None}}
         file = {"path": self._relative(path), "id": hashlib.sha256(data).hexdigest()}
-        return {"data": data.decode("utf-8"), "file": file}
+        text = data.decode("utf-8")
+        return {
+            "data": form_text(text, self.form) if path.suffix == ".yaml" else text,
+            "file": file,
+        }
 
     def _media(self, path: Path) -> dict[str, Any]:
         data = path.read_bytes()

@@ -11,7 +11,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
-from casebook.editor.coerce import MISSING, coerce
+from casebook.editor.coerce import MISSING, FormValueError, coerce
 from casebook.editor.form_spec import FormField
 from casebook.editor.tails import put_tail, take_tail
 from casebook.source import load_yaml_text
@@ -38,7 +38,10 @@ class MergeError(Exception):
 def merge_case(existing: str | None, form_values: Any, form: FormField) -> str:
     """The text of case.yaml after saving `form_values` (the data Decap sent) over the file's
     `existing` text; `None` for a new case."""
-    wanted = coerce(form_values, form)
+    try:
+        wanted = coerce(form_values, form)
+    except FormValueError as exc:
+        raise MergeError(str(exc)) from None
     if wanted is MISSING:
         wanted = {}
     yaml = _yaml()
@@ -129,6 +132,9 @@ def _position(node: CommentedMap, form: FormField, index: int) -> int:
 
 
 def _merge_value(old: Any, new: Any, field: FormField) -> Any:
+    if field.kind == "yaml":
+        # One of several shapes, written whole: kept as the file has it unless it changed.
+        return old if _same(old, new, field) else _new_node(new, field)
     if field.kind == "object" and isinstance(old, CommentedMap) and isinstance(new, dict):
         _merge_map(old, new, field)
         return old

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from casebook.models.adverse_reaction import (
+    NARANJO_QUESTIONS,
+    AdverseReaction,
+    ConcomitantDrug,
+    NaranjoAnswers,
+    SuspectedDrug,
+)
 from casebook.models.base import parse_date, parse_duration, relative_days
 from casebook.models.case import CaseFile
-from casebook.models.clinical import Biopsy, LabResult, Patient, TreatmentStep
+from casebook.models.clinical import Biopsy, ExamFinding, History, LabResult, Patient, TreatmentStep
 from casebook.models.coding import DiagnosisCode
+from casebook.models.demographics import AgeInUnits
+from casebook.models.dosing import Dose
+from casebook.models.examination import Examination, ExaminationField, SystemFinding, VitalSigns
 from casebook.models.figures import Figure
 from casebook.models.instruments import Instrument, registry
 from casebook.models.numbering import Numbering, number_case, panel_letter
@@ -17,23 +27,36 @@ from casebook.models.settings import EditorSettings, JournalLimits, JournalProfi
 from casebook.models.walk import iter_strings
 
 __all__ = [
+    "NARANJO_QUESTIONS",
+    "AdverseReaction",
     "Affiliation",
+    "AgeInUnits",
     "Biopsy",
     "CaseFile",
+    "ConcomitantDrug",
     "DiagnosisCode",
+    "Dose",
     "EditorSettings",
+    "ExamFinding",
+    "Examination",
+    "ExaminationField",
     "Figure",
+    "History",
     "Instrument",
     "JournalLimits",
     "JournalProfile",
     "LabResult",
+    "NaranjoAnswers",
     "Numbering",
     "Patient",
     "Reference",
     "ScoreSeries",
     "SiteSettings",
     "SourceAttribution",
+    "SuspectedDrug",
+    "SystemFinding",
     "TreatmentStep",
+    "VitalSigns",
     "case_schema",
     "iter_strings",
     "number_case",

@@ -77,6 +77,37 @@ TimePoint = Annotated[
 """A time relative to the start of treatment ('week 4', 'month 3'), or a date (YYYY-MM-DD).
 Pages show every time relative to the start of treatment: calendar dates identify patients."""
 
+# A value that is not a relative time but holds a year, a day and month or a month's name.
+_DATE_LIKE = re.compile(
+    r"\d{4}|\d{1,2}[/.-]\d{1,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
+
+
+def _relative_only(text: str) -> str:
+    if _RELATIVE_RE.match(text):
+        return text
+    if _DATE_LIKE.search(text):
+        raise ValueError(
+            f"'{text}' looks like a calendar date, and dates identify patients: write the time "
+            "relative to the start of treatment, e.g. 'week -2' or 'month 3'"
+        )
+    raise ValueError(
+        f"'{text}' is not a relative time: write a unit and a number counted from the start of "
+        "treatment, e.g. 'day 3', 'week -2' or 'month 6'"
+    )
+
+
+RelativeTime = Annotated[
+    str,
+    AfterValidator(_relative_only),
+    Field(
+        examples=["week -2", "day 3", "month 6"],
+        json_schema_extra={"pattern": _RELATIVE_RE.pattern},
+    ),
+]
+"""A time relative to the start of treatment ('week -2', 'day 3', 'month 6'), never a date."""
+
 _UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25}
 
 

@@ -6,18 +6,19 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from casebook.models.adverse_reaction import AdverseReaction
 from casebook.models.base import Markdown, Strict, Text
 from casebook.models.care import CareNotes
 from casebook.models.clinical import (
     Biopsy,
     Diagnosis,
-    ExamFinding,
     History,
     LabResult,
     Outcome,
     Patient,
     TreatmentStep,
 )
+from casebook.models.examination import ExaminationField
 from casebook.models.figures import Figure
 from casebook.models.outcomes import ScoreSeries
 from casebook.models.publication import Affiliation, Author, Publication
@@ -80,14 +81,18 @@ class CaseFile(Strict):
     """De-identified demographics of the patient."""
     history: History
     """Presenting complaints and relevant history."""
-    examination: list[ExamFinding] = []
-    """Examination findings, one per body site."""
+    examination: ExaminationField = []
+    """Examination findings: a list with one finding per body site, or a mapping with
+    vital_signs, systems (findings by body system) and sites (findings by body site)."""
     investigations: list[LabResult] = []
     """Laboratory results."""
     histology: list[Biopsy] = []
     """Biopsies and their histology."""
     diagnosis: Diagnosis
     """The diagnosis: final diagnoses and the differentials considered."""
+    adverse_reaction: AdverseReaction | None = None
+    """An adverse drug reaction: suspected and concomitant drugs, dechallenge and rechallenge,
+    outcome, reporting and causality (WHO-UMC, Naranjo)."""
     treatment: list[TreatmentStep] = []
     """The treatment course, one step per change, in order."""
     scores: list[ScoreSeries] = []

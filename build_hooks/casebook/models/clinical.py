@@ -6,30 +6,30 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
+from casebook.models.background import Allergy, Comorbidity, Medication, SocialHistory
 from casebook.models.base import DurationText, FigureRef, Markdown, Strict, Text, TimePoint
 from casebook.models.coding import DiagnosisCode
+from casebook.models.demographics import AgeInUnits, Ethnicity, checked_age
+from casebook.models.dosing import Dose, Route
 
 
 class Patient(Strict):
     """De-identified demographics only: no names, dates, places or record numbers."""
 
-    age: int | Literal["90 or older"]
-    """Age in years at presentation; ages over 89 are written '90 or older' (HIPAA Safe Harbor)."""
+    age: int | Literal["90 or older"] | AgeInUnits
+    """Age at presentation: whole years from 2 ('90 or older' above 89, as HIPAA Safe Harbor
+    requires); under 2, {value: 9, unit: months}; a neonate (under 28 days),
+    {value: 12, unit: days}."""
     sex: Literal["female", "male", "intersex", "not stated"]
     """Sex as reported."""
+    ethnicity: Ethnicity | None = None
+    """Ethnicity, only where it bears on the case (e.g. an HLA allele common in the group),
+    with why."""
 
     @field_validator("age", mode="before")
     @classmethod
     def _age_range(cls, age: object) -> object:
-        if age == "90 or older":
-            return age
-        if isinstance(age, bool) or not isinstance(age, int):
-            raise ValueError("age must be a whole number of years, or '90 or older'")
-        if age > 89:
-            raise ValueError("ages over 89 identify patients: write age: '90 or older'")
-        if age < 0:
-            raise ValueError("age must be 0 or more")
-        return age
+        return checked_age(age)
 
 
 class Complaint(Strict):
@@ -59,6 +59,15 @@ class History(Strict):
     """Relevant past medical history, e.g. allergic rhinitis."""
     family_history: list[Text] = []
     """Relevant family history (state absences under pertinent_negatives)."""
+    comorbidities: list[Comorbidity] = []
+    """Background diseases and comorbidities, coded like diagnoses (CARE item 5c)."""
+    medications: list[Medication] = []
+    """Current and past medication, each marked current or past."""
+    social_history: SocialHistory | None = None
+    """Smoking and alcohol as categories, and other relevant social history."""
+    allergies: list[Allergy] = []
+    """Known allergies and intolerances; write 'no known drug allergies' under
+    pertinent_negatives."""
     prior_treatments: list[PriorTreatment] = []
     """Treatments tried before presentation."""
     pertinent_negatives: list[Text] = []
@@ -149,15 +158,6 @@ class Diagnosis(Strict):
     """Differential diagnoses considered."""
 
 
-class Dose(Strict):
-    """An amount of drug per administration."""
-
-    value: Annotated[float, Field(gt=0)]
-    """Amount per administration; must be more than 0."""
-    unit: Literal["mg", "g", "µg", "mg/kg", "IU", "units", "mL", "%"]
-    """Unit of the amount."""
-
-
 class TreatmentStep(Strict):
     """One step of the treatment course, in order."""
 
@@ -167,7 +167,7 @@ class TreatmentStep(Strict):
     """What happened at this step."""
     dose: Dose | None = None
     """Dose per administration; leave out for an interruption or stop."""
-    route: Literal["oral", "topical", "subcutaneous", "intravenous", "intramuscular"] | None = None
+    route: Route | None = None
     """How the drug was given."""
     frequency: Text | None = None
     """How often, e.g. once daily, every other day."""

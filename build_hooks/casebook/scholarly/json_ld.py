@@ -9,7 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from casebook.models import Affiliation, Reference, SourceAttribution
-from casebook.scholarly.record import AuthorRecord, ScholarlyRecord
+from casebook.scholarly.record import AuthorRecord, DrugReaction, ScholarlyRecord
 
 CONTEXT = "https://schema.org"
 
@@ -106,7 +106,24 @@ def _subjects(record: ScholarlyRecord) -> list[dict[str, Any]]:
             ]
         subjects.append(node)
     subjects.extend({"@type": "Drug", "name": drug} for drug in record.drugs)
+    subjects.extend(_drug_reaction(r) for r in record.drug_reactions)
     return subjects
+
+
+def _drug_reaction(reaction: DrugReaction) -> dict[str, Any]:
+    """The suspected drug as a therapy with its adverse outcome: schema.org gives a
+    MedicalTherapy its drug, adverseOutcome and seriousAdverseOutcome; a death is the one
+    outcome the case data marks as serious."""
+    drug: dict[str, Any] = {"@type": "Drug", "name": reaction.drug}
+    if reaction.route:
+        drug["administrationRoute"] = reaction.route
+    outcome = "seriousAdverseOutcome" if reaction.fatal else "adverseOutcome"
+    return {
+        "@type": "MedicalTherapy",
+        "name": f"{reaction.drug} treatment",
+        "drug": drug,
+        outcome: {"@type": "MedicalCondition", "name": reaction.reaction},
+    }
 
 
 def _container(record: ScholarlyRecord) -> dict[str, Any] | None:

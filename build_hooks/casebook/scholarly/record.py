@@ -45,6 +45,16 @@ class Condition:
 
 
 @dataclass(frozen=True)
+class DrugReaction:
+    """A suspected drug and the adverse reaction it is suspected of causing."""
+
+    drug: str
+    route: str | None
+    reaction: str
+    fatal: bool
+
+
+@dataclass(frozen=True)
 class Downloads:
     """File names of the downloads, relative to the case page's folder."""
 
@@ -83,6 +93,7 @@ class ScholarlyRecord:
     references: tuple[Reference, ...]
     adapted_from: SourceAttribution | None
     downloads: Downloads
+    drug_reactions: tuple[DrugReaction, ...] = ()
 
     def absolute(self, path: str) -> str | None:
         """The public address of a site path, or None when the site has no base URL."""
@@ -165,6 +176,17 @@ def build_record(
             csl_json=f"{article.id}.json",
             jats=f"{article.id}.xml",
         ),
+        drug_reactions=_drug_reactions(case),
+    )
+
+
+def _drug_reactions(case: CaseFile) -> tuple[DrugReaction, ...]:
+    reaction = case.adverse_reaction
+    if reaction is None:
+        return ()
+    return tuple(
+        DrugReaction(d.drug, d.route, reaction.reaction, reaction.outcome == "fatal")
+        for d in reaction.suspected_drugs
     )
 
 

@@ -1,0 +1,54 @@
+"""`casebook new --kind`: one template per kind, each a case that passes the checks as written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from casebook.cli import main
+from casebook.load import load_case
+from casebook.render import NewCaseError, case_kinds, create_case
+
+
+def test_the_kinds_are_the_template_files_with_case_report_first() -> None:
+    assert case_kinds() == ("case-report", "adverse-drug-reaction")
+
+
+@pytest.mark.parametrize("kind", case_kinds())
+def test_every_kind_starts_a_case_without_errors(tmp_path: Path, kind: str) -> None:
+    assert main(["--root", str(tmp_path), "new", "demo", "--kind", kind]) == 0
+    article, diagnostics = load_case(tmp_path / "case_data" / "demo", project_root=tmp_path)
+    assert article is not None
+    assert [d for d in diagnostics if d.severity == "error"] == []
+    assert "TODO" in (tmp_path / "case_data" / "demo" / "case.yaml").read_text(encoding="utf-8")
+
+
+def test_the_adverse_reaction_template_has_the_reaction_and_its_causality(
+    tmp_path: Path,
+) -> None:
+    create_case(tmp_path, "adr", kind="adverse-drug-reaction")
+    article, _ = load_case(tmp_path / "adr", project_root=tmp_path)
+    assert article is not None and article.adverse_reaction is not None
+    [drug] = article.adverse_reaction.suspected
+    assert drug.who_umc == "possible"
+    assert drug.naranjo is not None and (drug.naranjo.total, drug.naranjo.category) == (
+        0,
+        "doubtful",
+    )
+    assert article.examination.vitals[0].value == "37 °C"
+
+
+def test_without_a_kind_the_case_report_template_is_used(tmp_path: Path) -> None:
+    path = create_case(tmp_path, "plain")
+    assert path.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../../schema/case.schema.json\n# New case report 'plain'."
+    )
+
+
+def test_an_unknown_kind_names_the_known_ones(tmp_path: Path) -> None:
+    with pytest.raises(NewCaseError) as error:
+        create_case(tmp_path, "x", kind="case-series")
+    assert str(error.value) == (
+        "unknown kind 'case-series': use one of case-report, adverse-drug-reaction"
+    )
+    assert not (tmp_path / "x").exists()
