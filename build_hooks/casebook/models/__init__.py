@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from casebook.models.base import parse_date, parse_duration, relative_days
+from casebook.models.base import (
+    ONE_LINE_PATTERN,
+    Holds,
+    LineBreakError,
+    parse_date,
+    parse_duration,
+    relative_days,
+)
 from casebook.models.case import CaseFile
 from casebook.models.clinical import Biopsy, LabResult, Patient, TreatmentStep
 from casebook.models.coding import DiagnosisCode
@@ -14,18 +21,21 @@ from casebook.models.publication import Affiliation, SourceAttribution
 from casebook.models.references import Reference
 from casebook.models.schema_export import case_schema, write_schema
 from casebook.models.settings import JournalLimits, JournalProfile, SiteSettings
-from casebook.models.walk import iter_strings
+from casebook.models.walk import iter_strings, iter_texts, unmarked_text_fields
 
 __all__ = [
+    "ONE_LINE_PATTERN",
     "Affiliation",
     "Biopsy",
     "CaseFile",
     "DiagnosisCode",
     "Figure",
+    "Holds",
     "Instrument",
     "JournalLimits",
     "JournalProfile",
     "LabResult",
+    "LineBreakError",
     "Numbering",
     "Patient",
     "Reference",
@@ -35,11 +45,13 @@ __all__ = [
     "TreatmentStep",
     "case_schema",
     "iter_strings",
+    "iter_texts",
     "number_case",
     "panel_letter",
     "parse_date",
     "parse_duration",
     "registry",
     "relative_days",
+    "unmarked_text_fields",
     "write_schema",
 ]
