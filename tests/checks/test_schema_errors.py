@@ -207,3 +207,12 @@ def test_a_markdown_field_may_span_lines(tmp_path: Path) -> None:
         "  summary: |-\n    First paragraph.\n\n    The skin stayed clear",
     )
     assert variant_messages(tmp_path, text) == []
+
+
+def test_an_escape_code_in_a_value_is_shown_escaped(tmp_path: Path) -> None:
+    text = replace_once(example_text(), "    action: start\n", '    action: "\\e[2J\\e[HOK"\n')
+    line = line_of(text, '    action: "')
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:13: treatment[0].action: unknown value '\\x1b[2J\\x1b[HOK' (use one of:"
+        " start, continue, taper, increase, interrupt, resume, stop)"
+    ]
