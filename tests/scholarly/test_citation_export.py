@@ -134,6 +134,30 @@ def test_bibtex_escapes_every_special_character_and_reads_back_unchanged(tmp_pat
     assert "under\\_score" in exported and "\\textbackslash{}backslash" in exported
 
 
+LONE_BRACES = [
+    ("A } note = {injected} title", r"A \textbraceright{} note = \{injected\} title"),
+    ("Open { only", r"Open \textbraceleft{} only"),
+    ("}{ reversed }{", r"\textbraceright{}\{ reversed \}\textbraceleft{}"),
+]
+
+
+@pytest.mark.parametrize(("title", "written"), LONE_BRACES)
+def test_bibtex_writes_a_brace_without_its_partner_as_a_command(
+    tmp_path: Path, title: str, written: str
+) -> None:
+    # BibTeX counts a brace even after a backslash: a lone "}" would end the field.
+    text = replace_once(
+        variant_text(),
+        "  title: Palmoplantar pustulosis with atopic dermatitis responding to baricitinib\n",
+        f"  title: {json.dumps(title)}\n",
+    )
+    exported = bibtex(build_record(variant_article(tmp_path, text), settings=SETTINGS))
+    fields = _fields(_bib_entry(exported))
+    assert "note" not in fields
+    assert fields["title"] == written
+    assert fields["journal"] == "Casebook Example Collection"
+
+
 def test_ris_reads_back_with_every_field(tmp_path: Path) -> None:
     record = _variant(tmp_path)
     text = ris(record)
