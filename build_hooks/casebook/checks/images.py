@@ -21,6 +21,7 @@ from casebook.checks.figure_paths import (
     problem,
     show,
 )
+from casebook.checks.placeholders import placeholder_issues
 from casebook.findings import Finding
 from casebook.models import CaseFile, SiteSettings
 
@@ -58,7 +59,15 @@ def check_figure_files(
             found = check_figure_file(
                 case_dir, panel.file, remembered=remembered, max_bytes=max_bytes
             )
-            out.extend(f.under(("figures", i, "panels", j, "file")) for f in found)
+            at = ("figures", i, "panels", j)
+            out.extend(f.under((*at, "file")) for f in found)
+            if panel.placeholder and not found:
+                path = case_dir / panel.file
+                check = partial(placeholder_issues, path, panel.file)
+                verdict = (
+                    remembered(path, f"placeholder\0{panel.file}", check) if remembered else check()
+                )
+                out.extend(f.under((*at, "placeholder")) for f in verdict)
     return out
 
 
