@@ -99,6 +99,29 @@ def test_reference_tag_splits_pages_and_keeps_semicolons_out_of_values() -> None
     )
 
 
+def test_reference_tag_fields_cannot_hold_the_separator_or_a_line_break() -> None:
+    reference = Reference.model_validate(
+        {
+            "id": "k",
+            "type": "article-journal",
+            "title": "Cause\u037e citation_author=Fake",
+            "issued": {"date-parts": [[2020]]},
+            "volume": "3; citation_doi=10.9/fake",
+        }
+    ).model_copy(update={"container_title": "J\nTest"})
+    tag = reference_tag(reference)
+    assert tag == (
+        "citation_title=Cause, citation_author=Fake; citation_journal_title=J Test; "
+        "citation_publication_date=2020; citation_volume=3, citation_doi=10.9/fake"
+    )
+    assert [part.split("=", 1)[0] for part in tag.split("; ")] == [
+        "citation_title",
+        "citation_journal_title",
+        "citation_publication_date",
+        "citation_volume",
+    ]
+
+
 def test_open_graph_tags_carry_no_clinical_image(tmp_path: Path) -> None:
     tags = dict(open_graph_tags(build_record(variant_article(tmp_path), settings=SETTINGS)))
     assert tags["og:type"] == "article"

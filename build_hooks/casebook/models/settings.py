@@ -72,6 +72,13 @@ class SiteSettings(Strict):
     """How many cases the home page lists; older ones continue on archive/2/, archive/3/ and so
     on, so that no page grows with the collection and an edit rebuilds one short page."""
 
+    # 25.0, not 25: the settings reach the prefill child as JSON and key its cache entries, so
+    # the default must dump as the float it reads back as.
+    max_figure_megabytes: Annotated[float, Field(gt=0, le=1000)] = 25.0
+    """The largest figure file accepted, in megabytes (1,000,000 bytes): large enough for any
+    photograph or slide-scanner export cropped to a figure. A larger file is refused before
+    it is read."""
+
     feed_entries: Annotated[int, Field(ge=1)] = 50
     """How many of the newest cases the Atom feed lists. Readers' feed software fetches the
     feed over and over; a feed of every case would grow with the collection."""

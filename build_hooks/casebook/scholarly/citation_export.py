@@ -71,8 +71,34 @@ def formatted_citation(record: ScholarlyRecord) -> Markup:
 
 
 def bibtex_text(value: str) -> str:
-    """Author text as a BibTeX field value: specials escaped, so braces always balance."""
-    return _BIBTEX_SPECIALS.sub(lambda m: _BIBTEX_ESCAPES.get(m[0], "\\" + m[0]), value)
+    """Author text as a BibTeX field value: specials escaped, and braces balanced. BibTeX
+    counts braces even after a backslash, so a lone '}' (a title holding '} note = {') would
+    end the field: a brace without its partner is written as a command without braces."""
+    lone = _unpaired_braces(value)
+    return _BIBTEX_SPECIALS.sub(
+        lambda m: (
+            _LONE_BRACES[m[0]] if m.start() in lone else _BIBTEX_ESCAPES.get(m[0], "\\" + m[0])
+        ),
+        value,
+    )
+
+
+_LONE_BRACES = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
+
+
+def _unpaired_braces(value: str) -> set[int]:
+    """Offsets of the braces in `value` that close nothing or are never closed."""
+    opened: list[int] = []
+    lone: set[int] = set()
+    for index, char in enumerate(value):
+        if char == "{":
+            opened.append(index)
+        elif char == "}":
+            if opened:
+                opened.pop()
+            else:
+                lone.add(index)
+    return lone | set(opened)
 
 
 def bibtex_verbatim(value: str) -> str:

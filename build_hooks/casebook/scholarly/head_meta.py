@@ -70,8 +70,14 @@ def reference_tag(reference: Reference) -> str:
         fields.append(("citation_doi", reference.DOI))
     if reference.PMID:
         fields.append(("citation_pmid", reference.PMID))
-    # A semicolon separates fields, so one inside a value would split it.
-    return "; ".join(f"{name}={value.replace(';', ',')}" for name, value in fields if value)
+    return "; ".join(f"{name}={reference_value(value)}" for name, value in fields if value)
+
+
+def reference_value(value: str) -> str:
+    """One field of a citation_reference: '; ' separates the fields and Highwire has no escape
+    for it, so a semicolon (or its look-alike, U+037E) becomes a comma, and a line break a
+    space, in case a reader splits lines too."""
+    return " ".join(value.replace(";", ",").replace("\u037e", ",").split())
 
 
 def open_graph_tags(record: ScholarlyRecord) -> list[Tag]:
