@@ -209,14 +209,14 @@ def test_formatted_citation_of_the_variant_in_nlm_style(tmp_path: Path) -> None:
     assert str(formatted_citation(_variant(tmp_path))) == (
         "García-López AM, Skin Study Group. Palmoplantar pustulosis with atopic dermatitis "
         "responding to baricitinib. Casebook Ex Coll. 2026 Nov 26;3(2):e101. "
-        '<a href="https://doi.org/10.5555/casebook.2026.001">doi:10.5555/casebook.2026.001</a>'
+        'doi:<a href="https://doi.org/10.5555/casebook.2026.001">10.5555/casebook.2026.001</a>'
     )
 
 
 def test_formatted_citation_without_doi_links_the_page() -> None:
     record = build_record(example_article(), settings=SETTINGS)
     assert str(formatted_citation(record)).endswith(
-        "Casebook Ex Coll. 2026 Nov 26. "
+        "Casebook Ex Coll [Internet]. 2026 Nov 26. Available from: "
         '<a href="https://example.org/casebook/cases/ppp-ad-baricitinib/">'
         "https://example.org/casebook/cases/ppp-ad-baricitinib/</a>"
     )
