@@ -11,6 +11,8 @@ from casebook.models import Affiliation, CaseFile, Reference, SiteSettings, Sour
 
 _CC_LICENCE = re.compile(r"^CC-(BY(?:-NC)?(?:-ND|-SA)?)-(\d\.\d)$", re.IGNORECASE)
 _PAGE_RANGE = re.compile(r"^\s*([^\s\-–]+)\s*[-–]\s*(\S+)\s*$")
+# An electronic article number, not a page: 'e101', or digits with a leading zero ('001383').
+_ARTICLE_NUMBER = re.compile(r"^(?:[eE]\d+|0\d+)$")
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,11 @@ class ScholarlyRecord:
     def doi_url(self) -> str | None:
         return f"https://doi.org/{self.doi}" if self.doi else None
 
+    @property
+    def copyright_holders(self) -> str:
+        """The authors, who license the text under the case's licence and so hold it."""
+        return ", ".join(author.name for author in self.authors)
+
 
 def licence_url(spdx: str) -> str:
     """The licence's deed: Creative Commons' own page for CC licences, SPDX's otherwise."""
@@ -128,6 +135,12 @@ def page_range(page: str) -> tuple[str, str | None]:
     article number ('001383') or a list ('S1–S5, S7'), is a first page alone."""
     pages = _PAGE_RANGE.match(page)
     return (pages[1], pages[2]) if pages else (page, None)
+
+
+def is_article_number(page: str) -> bool:
+    """'e101' or '001383' number an article in an online journal; JATS tags them as
+    <elocation-id>, since a page number they are not."""
+    return bool(_ARTICLE_NUMBER.match(page.strip()))
 
 
 def page_description(article: Article) -> str:
