@@ -3,7 +3,7 @@
 citeproc-js formats the references of Zotero, Mendeley and most reference managers, so a reader
 who imports our CSL-JSON sees its output. citeproc-py, which formats them here, reads some
 text differently; each item is adjusted before formatting, never in the CSL-JSON we publish,
-so that both processors give the same text (tests/render/test_bibliography_citeproc_js.py
+so that both processors give the same text (tests/scholarly/test_citation_texts.py
 compares them):
 
 - citeproc-js prints straight quotes as typographic ones: "x" as “x”, 'x' as ‘x’ and an
