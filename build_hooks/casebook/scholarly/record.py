@@ -95,6 +95,9 @@ class ScholarlyRecord:
     references: tuple[Reference, ...]
     adapted_from: SourceAttribution | None
     downloads: Downloads
+    image_path: str | None
+    """Site path of the image that stands for the case in search results: its first patient
+    image where the consent covers images, else the collection's logo, else none."""
     drug_reactions: tuple[DrugReaction, ...] = ()
 
     def absolute(self, path: str) -> str | None:
@@ -109,6 +112,16 @@ class ScholarlyRecord:
     @property
     def pdf_url(self) -> str | None:
         return self.absolute(self.pdf_path) if self.pdf_path else None
+
+    @property
+    def modified(self) -> datetime.date | None:
+        """When the case last changed, as far as its data says: a case records no later
+        revision than its publication."""
+        return self.date
+
+    @property
+    def image_url(self) -> str | None:
+        return self.absolute(self.image_path) if self.image_path else None
 
     @property
     def doi_url(self) -> str | None:
@@ -189,6 +202,7 @@ def build_record(
             csl_json=f"{article.id}.json",
             jats=f"{article.id}.xml",
         ),
+        image_path=_image_path(article) or settings.logo,
         drug_reactions=_drug_reactions(case),
     )
 
@@ -201,6 +215,18 @@ def _drug_reactions(case: CaseFile) -> tuple[DrugReaction, ...]:
         DrugReaction(d.drug, d.route, reaction.reaction, reaction.outcome == "fatal")
         for d in reaction.suspected_drugs
     )
+
+
+def _image_path(article: Article) -> str | None:
+    """The first figure panel that shows the patient with consent for it: an image file (not a
+    chart), not a generated placeholder."""
+    if "images" not in article.case.consent.scope:
+        return None
+    for figure in article.figures:
+        for panel in figure.panels:
+            if panel.chart is None and not panel.placeholder:
+                return f"{article.url}{panel.file}"
+    return None
 
 
 def _authors(case: CaseFile) -> tuple[AuthorRecord, ...]:
