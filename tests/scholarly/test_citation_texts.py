@@ -66,18 +66,15 @@ def test_the_ris_download_gives_the_same_citation(case_id: str) -> None:
     page, files = _outputs(case_id)
     [entry] = rispy.loads(files["ris"].decode("utf-8"))
     # The tags a reference manager's RIS import reads into these CSL variables.
-    year, month, day = (int(part) for part in entry["date"].split("/"))
-    item = {
-        "id": case_id,
-        "type": "article-journal",
-        "title": entry["title"],
-        "author": [_ris_name(name) for name in entry["authors"]],
-        "container-title": entry["secondary_title"],
-        "container-title-short": entry["alternate_title1"],
-        "issued": {"date-parts": [[year, month, day]]},
-        **_present(entry, volume="volume", issue="number", page="start_page", DOI="doi"),
-        "URL": entry["urls"][0],
-    }
+    item = _journal_article(
+        case_id,
+        title=entry["title"],
+        authors=[_ris_name(name) for name in entry["authors"]],
+        journal=(entry["secondary_title"], entry["alternate_title1"]),
+        date=entry["date"].split("/"),
+        url=entry["urls"][0],
+        numbers=_present(entry, volume="volume", issue="number", page="start_page", DOI="doi"),
+    )
     assert citeproc_js([item]) == _html_texts(page, r'(<p class="cb-citation">.*?</p>)')
 
 
@@ -96,19 +93,40 @@ def test_the_bibtex_download_gives_the_same_citation(case_id: str) -> None:
     assert library.failed_blocks == []
     [entry] = library.entries
     fields = {key: field.value for key, field in entry.fields_dict.items()}
-    year, month, day = (int(part) for part in fields["date"].split("-"))
-    item = {
+    item = _journal_article(
+        case_id,
+        title=fields["title"],
+        authors=[_bibtex_name(name) for name in fields["author"]],
+        journal=(fields["journal"], fields["shortjournal"]),
+        date=fields["date"].split("-"),
+        url=fields["url"],
+        numbers=_present(fields, volume="volume", issue="number", page="pages", DOI="doi"),
+    )
+    assert citeproc_js([item]) == _html_texts(page, r'(<p class="cb-citation">.*?</p>)')
+
+
+def _journal_article(
+    case_id: str,
+    *,
+    title: str,
+    authors: list[dict[str, str]],
+    journal: tuple[str, str],
+    date: list[str],
+    url: str,
+    numbers: dict[str, Any],
+) -> dict[str, Any]:
+    """The CSL item a reference manager makes of the fields it read from a download."""
+    return {
         "id": case_id,
         "type": "article-journal",
-        "title": fields["title"],
-        "author": [_bibtex_name(name) for name in fields["author"]],
-        "container-title": fields["journal"],
-        "container-title-short": fields["shortjournal"],
-        "issued": {"date-parts": [[year, month, day]]},
-        **_present(fields, volume="volume", issue="number", page="pages", DOI="doi"),
-        "URL": fields["url"],
+        "title": title,
+        "author": authors,
+        "container-title": journal[0],
+        "container-title-short": journal[1],
+        "issued": {"date-parts": [[int(part) for part in date]]},
+        **numbers,
+        "URL": url,
     }
-    assert citeproc_js([item]) == _html_texts(page, r'(<p class="cb-citation">.*?</p>)')
 
 
 def _present(source: dict[str, Any], **keys: str) -> dict[str, Any]:
