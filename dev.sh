@@ -45,8 +45,9 @@ ensure_browser() {
 }
 
 ensure_node_packages() {
-  # axe-core, which the accessibility tests load into pages, is pinned in package-lock.json.
-  # Only the file is used (no Node code runs), so Debian's nodejs and npm are enough.
+  # The npm packages the tests use, pinned in package-lock.json: axe-core, which the
+  # accessibility tests load into pages, and citeproc (citeproc-js), which the citation tests
+  # run with Debian's nodejs to compare every citation text with a reference manager's.
   command -v npm >/dev/null || apt_install nodejs npm
   local stamp=node_modules/.casebook-installed
   local want

@@ -48,6 +48,9 @@ class SiteSettings(Strict):
     default_licence: Text = "CC-BY-4.0"
     base_url: Annotated[str, Field(pattern=r"^https?://\S+/$")] | None = None
     """Public address of the site, ending in '/'."""
+    logo: Annotated[str, Field(pattern=r"^[\w./-]+\.(png|jpe?g)$")] | None = None
+    """Site path of the collection's logo (PNG or JPEG), e.g. assets/logo.png: the image search
+    engines show for a case whose consent does not cover images, or that has none."""
     instruments: dict[str, InstrumentSetting] = Field(default_factory=dict)
     """Outcome instruments added to the built-in registry, by the name cases use."""
     care_missing: Literal["warning", "error"] = "warning"

@@ -10,7 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from casebook.models import Reference
-from casebook.render import format_references, text_environment, to_csl
+from casebook.render import format_csl, text_environment, to_csl
 from casebook.scholarly.record import ScholarlyRecord
 
 # One pass over the text, so a backslash added by one escape is never escaped again.
@@ -65,9 +65,10 @@ def csl_json(record: ScholarlyRecord) -> str:
 
 
 def formatted_citation(record: ScholarlyRecord) -> Markup:
-    """The citation as the reference lists print it (NLM style), with its DOI or page link."""
-    [html] = format_references([case_reference(record)])
-    return html
+    """The citation as the reference lists print it (NLM style), made from the very CSL-JSON
+    the page offers for download, with its DOI or address as a link."""
+    [formatted] = format_csl([csl_item(record)])
+    return formatted.html()
 
 
 def bibtex_text(value: str) -> str:

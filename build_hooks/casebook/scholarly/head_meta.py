@@ -6,7 +6,12 @@ from __future__ import annotations
 from casebook.models import Reference
 from casebook.render import markup_environment
 from casebook.scholarly.json_ld import article_json_ld, json_ld_script_text
-from casebook.scholarly.record import ScholarlyRecord, affiliation_text, page_range
+from casebook.scholarly.record import (
+    AuthorRecord,
+    ScholarlyRecord,
+    affiliation_text,
+    page_range,
+)
 
 Tag = tuple[str, str]
 """(name or property, content) of one <meta> element."""
@@ -16,7 +21,7 @@ def highwire_tags(record: ScholarlyRecord) -> list[Tag]:
     """Tags in the order Google Scholar's inclusion guidelines list them; an author's
     institution and ORCID follow that author's tag, which is how the reader pairs them."""
     tags: list[Tag] = [("citation_title", record.title)]
-    for author in record.authors:
+    for author in scholar_authors(record):
         tags.append(("citation_author", author.inverted_name))
         tags.extend(
             ("citation_author_institution", affiliation_text(a)) for a in author.affiliations
@@ -45,6 +50,14 @@ def highwire_tags(record: ScholarlyRecord) -> list[Tag]:
         tags.append(("citation_fulltext_html_url", record.url))
     tags.extend(("citation_reference", reference_tag(r)) for r in record.references)
     return tags
+
+
+def scholar_authors(record: ScholarlyRecord) -> tuple[AuthorRecord, ...]:
+    """The authors as Google Scholar reads citation_author: persons, by name. A group author
+    is left out beside persons, since Scholar would take its name for a person's; a case by a
+    group alone names the group, as citation_author is required."""
+    persons = tuple(a for a in record.authors if not a.collective)
+    return persons or record.authors
 
 
 def reference_tag(reference: Reference) -> str:
