@@ -46,9 +46,10 @@ ensure_browser() {
 }
 
 ensure_node_packages() {
-  # Pinned in package-lock.json: Decap CMS, the form editor's JavaScript, served from
-  # node_modules/ (never from a CDN), and axe-core, which the accessibility tests load into
-  # pages. Only the files are used (no Node code runs), so Debian's nodejs and npm are enough.
+  # The npm packages, pinned in package-lock.json: Decap CMS, the form editor's JavaScript,
+  # served from node_modules/ (never from a CDN); axe-core, which the accessibility tests load
+  # into pages; and citeproc (citeproc-js), which the citation tests run with Debian's nodejs to
+  # compare every citation text with a reference manager's.
   command -v npm >/dev/null || apt_install nodejs npm
   local stamp=node_modules/.casebook-installed
   local want

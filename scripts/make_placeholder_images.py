@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from casebook.checks.placeholders import save_placeholder
 from PIL import Image, ImageDraw, ImageFont
 
 DEFAULT_OUTPUT = (
@@ -215,8 +216,9 @@ def write_placeholders(folder: Path) -> list[Path]:
     written = []
     for panel in PANELS:
         path = folder / panel.file_name
-        # No pnginfo and no dpi: the files carry pixels only, so reruns give identical bytes.
-        draw_panel(panel).save(path, "PNG", optimize=True)
+        # No dpi or other metadata, only the placeholder mark (derived from the pixels), so
+        # reruns give identical bytes; the build checks the mark on every `placeholder: true`.
+        save_placeholder(draw_panel(panel), path)
         written.append(path)
     return written
 

@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from casebook.checks.placeholders import save_placeholder
 from PIL import Image, ImageDraw, ImageFont
 
 # Bump when the generated content changes, so a stored corpus is regenerated.
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 IMAGE_SIZE = (640, 480)
 
 # Latin filler marks every sentence as fake at a glance; no clinical fact can be read into it.
@@ -264,10 +265,8 @@ def write_images(folder: Path, *, index: int, bases: list[Image.Image]) -> None:
         draw.text((12, 8), f"SYNTHETIC case {index} panel {panel_number + 1}", fill=0, font=font)
         target = folder / panel["file"]
         target.parent.mkdir(parents=True, exist_ok=True)
-        if target.suffix == ".png":
-            _chart(index, panel_number).save(target, "PNG")
-        else:
-            image.save(target, "JPEG", quality=85)
+        # Marked as placeholders: the cases say `placeholder: true`, and the build checks it.
+        save_placeholder(_chart(index, panel_number) if target.suffix == ".png" else image, target)
 
 
 def _chart(index: int, panel_number: int) -> Image.Image:

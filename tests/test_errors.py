@@ -24,3 +24,14 @@ def test_case_data_error_carries_every_diagnostic() -> None:
     error = CaseDataError(items, files=1)
     assert error.diagnostics == items
     assert str(error).endswith("2 errors in 1 case file")
+
+
+def test_control_characters_from_case_text_are_shown_escaped() -> None:
+    # An escape code in a message would clear the terminal and print what it likes.
+    diagnostic = Diagnostic(
+        "c.yaml", 2, 5, "treatment[0].action", "unknown value '\x1b[2J\x1b[HOK\n\u202e'", "\x07"
+    )
+    assert diagnostic.format() == (
+        "c.yaml:2:5: treatment[0].action: unknown value '\\x1b[2J\\x1b[HOK\\n\\u202e' (\\x07)"
+    )
+    assert format_report([diagnostic], files=1).count("\x1b") == 0

@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+# Control characters, and those that reorder or hide text: a diagnostic quotes case text, and
+# a terminal obeys an escape code in it ("\x1b[2J" clears the screen, then prints a fake OK).
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
+def printable(text: str) -> str:
+    """`text` with every control character shown as its escape (\\x1b, \\n, \\u202e)."""
+    return _UNPRINTABLE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True, order=True)
@@ -24,7 +36,7 @@ class Diagnostic:
         field = f" {self.field}:" if self.field else ""
         hint = f" ({self.hint})" if self.hint else ""
         label = "" if self.severity == "error" else f" {self.severity}:"
-        return f"{where}:{label}{field} {self.message}{hint}"
+        return printable(f"{where}:{label}{field} {self.message}{hint}")
 
 
 def summary_line(diagnostics: Iterable[Diagnostic], *, files: int) -> str:

@@ -128,7 +128,12 @@ def _check_case(
         return None, findings_from_validation(exc, data=data, model=CaseFile)
     numbering = number_case(case)
     findings = check_crossrefs(case, numbering)
-    findings += check_figure_files(case, folder, remembered=remembered)
+    findings += check_figure_files(
+        case,
+        folder,
+        remembered=remembered,
+        max_bytes=int(settings.max_figure_megabytes * 1_000_000),
+    )
     findings += check_consent(case)
     findings += check_case_text(case)
     clinical, clinical_findings = analyse_case(case, registry=registry(settings.instruments))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import sys
@@ -16,6 +15,7 @@ from casebook.assemble import case_output
 from casebook.assemble import site as site_build
 from casebook.assemble.site import SiteOutput, build_site_output
 from casebook.checks import images as image_checks
+from casebook.checks.placeholders import save_placeholder
 from casebook.errors import CaseDataError
 from casebook.models.settings import SiteSettings
 from casebook.publish import build_cache, published_scan
@@ -73,9 +73,11 @@ def test_second_build_reencodes_and_renders_nothing(
 
 def test_changed_figure_is_reencoded_once(project_copy: Path, calls: Counter[str]) -> None:
     build(project_copy)
-    buffer = io.BytesIO()
-    Image.new("RGB", (80, 60), (200, 30, 30)).save(buffer, "PNG")
-    (project_copy / CASE / "figures" / "clinical-back.png").write_bytes(buffer.getvalue())
+    # The panel says placeholder: true, so its new picture must be a marked placeholder too.
+    save_placeholder(
+        Image.new("RGB", (80, 60), (200, 30, 30)),
+        project_copy / CASE / "figures" / "clinical-back.png",
+    )
     calls.clear()
     output = build(project_copy)
     assert calls == {"reencode_image": 1, "_content_issues": 1, "render_case_page": 1}

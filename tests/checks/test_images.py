@@ -14,11 +14,18 @@ from pathlib import Path
 import pytest
 from casebook.checks.images import check_figure_file
 from casebook.findings import Finding
+from casebook.models import SiteSettings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from ..support.cases import example_text, line_of, replace_once, variant_messages
+from ..support.cases import (
+    example_text,
+    line_of,
+    load_variant,
+    replace_once,
+    variant_messages,
+)
 from ..support.project import ROOT
 
 HOME = "case_data/demo-case/"
@@ -518,3 +525,38 @@ def test_a_case_reports_each_panel_file_at_its_field(tmp_path: Path) -> None:
         "(did you mean 'figures/followup-soles.png'? paths are relative to "
         "case_data/ppp-ad-baricitinib/ and case-sensitive)"
     ]
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
+    case_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = case_dir / "figures" / "big.png"
+    with big.open("wb") as handle:
+        handle.truncate(200_000_000)  # sparse: 200 MB on paper, nothing on disk
+    opened: list[object] = []
+    monkeypatch.setattr(Image, "open", lambda *a, **k: opened.append(a))
+    assert check_figure_file(case_dir, "figures/big.png") == [
+        problem(
+            "figure file 'figures/big.png' is 200 MB, more than the 25 MB a figure may be",
+            "export it smaller (about 3000 pixels on the long side is plenty), or raise"
+            " max_figure_megabytes under extra.casebook in mkdocs.yml",
+        )
+    ]
+    assert opened == []
+
+
+def test_the_size_limit_is_a_site_setting(tmp_path: Path) -> None:
+    folder = tmp_path / "case_data" / "ppp-ad-baricitinib" / "figures"
+    _, diagnostics = load_variant(
+        tmp_path, example_text(), settings=SiteSettings(max_figure_megabytes=0.01)
+    )
+    text = example_text()
+    assert folder.is_dir()
+    assert diagnostics[0].format() == (
+        "case_data/ppp-ad-baricitinib/case.yaml:"
+        f"{line_of(text, '        file: figures/clinical-back.png')}:15:"
+        " figures[0].panels[0].file: figure file 'figures/clinical-back.png' is"
+        f" {(folder / 'clinical-back.png').stat().st_size / 1e6:.3g} MB, more than the"
+        " 0.01 MB a figure may be (export it smaller (about 3000 pixels on the long side is"
+        " plenty), or raise max_figure_megabytes under extra.casebook in mkdocs.yml)"
+    )

@@ -136,3 +136,84 @@ def test_date_must_be_a_full_date(tmp_path: Path) -> None:
         f"{F}:{line}:9: publication.date: expected a date, got 'November 2026' "
         "(write the date as YYYY-MM-DD)"
     ]
+
+
+LINE_BREAK = (
+    "line break in a one-line field (write it on one line; only Markdown fields such as "
+    "abstract, discussion and outcome.summary may span lines)"
+)
+# One-line fields of every section: a line break in any would become page structure.
+ONE_LINE_FIELDS = [
+    (
+        "  title: Palmoplantar pustulosis with atopic dermatitis responding to baricitinib\n",
+        '  title: "Palmoplantar pustulosis\\n\\n# Heading"\n',
+        "publication.title",
+    ),
+    (
+        "    - description: Itchy redness spread over much of the body\n",
+        '    - description: "x\\n\\n# Heading"\n',
+        "history.presenting_complaints[0].description",
+    ),
+    ("    - baricitinib\n", '    - "baricitinib\\n# Heading"\n', "publication.keywords[2]"),
+    (
+        "  - collective: Casebook example editors\n",
+        '  - collective: "Casebook\\n# Heading"\n',
+        "authors[0].collective",
+    ),
+    (
+        "    title: Similarity and difference between palmoplantar pustulosis and pustular"
+        " psoriasis\n",
+        '    title: "Similarity\\n# Heading"\n',
+        "references[0].title",
+    ),
+    (
+        "        legend: The truncal lesions have resolved.\n",
+        '        legend: "The truncal lesions\\n# Heading"\n',
+        "figures[2].panels[0].legend",
+    ),
+]
+
+
+def _at_heading(text: str) -> tuple[int, int]:
+    line = line_of(text, "# Heading")
+    return line, text.split("\n")[line - 1].index("# Heading") + 1
+
+
+def test_a_line_break_in_a_one_line_field_is_an_error_where_the_new_line_starts(
+    tmp_path: Path,
+) -> None:
+    for index, (old, new, field) in enumerate(ONE_LINE_FIELDS):
+        text = replace_once(example_text(), old, new)
+        line, column = _at_heading(text)
+        assert variant_messages(tmp_path / str(index), text) == [
+            f"{F}:{line}:{column}: {field}: {LINE_BREAK}"
+        ]
+
+
+def test_a_literal_block_in_a_one_line_field_points_at_its_second_line(tmp_path: Path) -> None:
+    text = replace_once(
+        example_text(),
+        "  title: Palmoplantar pustulosis with atopic dermatitis responding to baricitinib\n",
+        "  title: |-\n    Palmoplantar pustulosis\n    <h1>x</h1>\n",
+    )
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line_of(text, '    <h1>x</h1>')}:5: publication.title: {LINE_BREAK}"
+    ]
+
+
+def test_a_markdown_field_may_span_lines(tmp_path: Path) -> None:
+    text = replace_once(
+        example_text(),
+        "  summary: >-\n    The skin stayed clear",
+        "  summary: |-\n    First paragraph.\n\n    The skin stayed clear",
+    )
+    assert variant_messages(tmp_path, text) == []
+
+
+def test_an_escape_code_in_a_value_is_shown_escaped(tmp_path: Path) -> None:
+    text = replace_once(example_text(), "    action: start\n", '    action: "\\e[2J\\e[HOK"\n')
+    line = line_of(text, '    action: "')
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:13: treatment[0].action: unknown value '\\x1b[2J\\x1b[HOK' (use one of:"
+        " start, continue, taper, increase, interrupt, resume, stop)"
+    ]

@@ -27,13 +27,30 @@ GUTTMAN = {
 REFERENCE = Reference.model_validate(GUTTMAN)
 
 
-def test_nlm_style_with_doi_and_pubmed_links() -> None:
+def test_nlm_style_with_its_own_words_and_the_identifiers_as_links() -> None:
     [html] = format_references([Reference.model_validate(GUTTMAN)])
+    # The style's text, range as written (citeproc-js collapses only numeric ranges).
     assert str(html) == (
         "Guttman-Yassky E, Silverberg JI, et al. Baricitinib in adult patients with "
-        "moderate-to-severe atopic dermatitis. J Am Acad Dermatol. 2019;80(4):913–21.e9. "
-        '<a href="https://doi.org/10.1016/j.jaad.2018.01.018">doi:10.1016/j.jaad.2018.01.018</a>'
-        ' · <a href="https://pubmed.ncbi.nlm.nih.gov/29410014/">PubMed 29410014</a>'
+        "moderate-to-severe atopic dermatitis. J Am Acad Dermatol. 2019;80(4):913-921.e9. "
+        'doi:<a href="https://doi.org/10.1016/j.jaad.2018.01.018">10.1016/j.jaad.2018.01.018</a>'
+        ' PubMed PMID: <a href="https://pubmed.ncbi.nlm.nih.gov/29410014/">29410014</a>.'
+    )
+
+
+def test_a_web_page_is_available_from_its_address() -> None:
+    data = {
+        "id": "guide",
+        "type": "webpage",
+        "author": [{"literal": "A Group"}],
+        "title": "Guidance",
+        "issued": {"date-parts": [[2020]]},
+        "URL": "https://example.org/?a=1&b=2",
+    }
+    [html] = format_references([Reference.model_validate(data)])
+    assert str(html) == (
+        "A Group. Guidance [Internet]. 2020. Available from: "
+        '<a href="https://example.org/?a=1&amp;b=2">https://example.org/?a=1&amp;b=2</a>'
     )
 
 
@@ -43,6 +60,9 @@ def test_csl_export_keeps_citation_manager_field_names() -> None:
     assert csl["issued"] == {"date-parts": [[2019]]}
     assert csl["volume"] == "80"
     assert "casebook-et-al" not in csl
+    # An incomplete author list ends in a name every CSL processor prints as 'et al.'.
+    assert csl["author"][-1] == {"literal": "et al."}
+    assert "et al." not in str(to_csl(REFERENCE.model_copy(update={"et_al": False})))
 
 
 def test_markup_in_titles_is_escaped() -> None:

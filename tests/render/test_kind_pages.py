@@ -19,6 +19,7 @@ from casebook.scholarly.record import build_record
 from lxml import etree
 from pyld import jsonld
 
+from ..support.jats_dtd import assert_valid_jats
 from ..support.jats_pmc import check_jats
 from ..support.kind_cases import ADVERSE_REACTION, KIND_FIXTURES, fixture_folder
 from ..support.project import ROOT
@@ -54,6 +55,7 @@ def test_jats_matches_golden_and_passes_the_pmc_checks(
     golden(f"{case_id}/{case_id}.xml", xml)
     etree.fromstring(xml.encode("utf-8"))
     assert check_jats(xml.encode("utf-8")) == []
+    assert_valid_jats(xml)
 
 
 @pytest.mark.parametrize("case_id", KIND_FIXTURES)

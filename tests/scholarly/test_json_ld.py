@@ -10,8 +10,9 @@ from casebook.scholarly.json_ld import article_json_ld, json_ld_script_text
 from casebook.scholarly.record import build_record
 from pyld import jsonld
 
+from ..support.cases import replace_once
 from ..support.schema_org import document_loader, vocabulary_problems
-from ..support.scholarly_cases import SETTINGS, example_article, variant_article
+from ..support.scholarly_cases import SETTINGS, example_article, variant_article, variant_text
 
 MEDICAL_SCHOLARLY_ARTICLE = "http://schema.org/MedicalScholarlyArticle"
 
@@ -30,6 +31,7 @@ def test_variant_json_ld_expands_with_schema_org_terms_on_their_types(tmp_path: 
     assert data["publicationType"] == "Case Reports"
     person, group = data["author"]
     assert person["sameAs"] == "https://orcid.org/0000-0002-1825-0097"
+    assert person["url"] == "https://orcid.org/0000-0002-1825-0097"
     assert person["affiliation"][0]["address"] == {
         "@type": "PostalAddress",
         "addressLocality": "Springfield",
@@ -60,6 +62,24 @@ def test_variant_json_ld_expands_with_schema_org_terms_on_their_types(tmp_path: 
     assert data["isPartOf"]["isPartOf"]["isPartOf"]["issn"] == "0000-0000"
     assert data["license"] == "https://creativecommons.org/licenses/by-nc-sa/4.0/"
     assert data["datePublished"] == "2026-11-26"
+    # The case records no revision later than its publication.
+    assert data["dateModified"] == "2026-11-26"
+    # Placeholders only, and a consent for text: the collection's logo stands for the case.
+    assert data["image"] == "https://example.org/casebook/assets/logo.png"
+
+
+def test_a_consented_patient_image_is_the_image(tmp_path: Path) -> None:
+    text = replace_once(variant_text(), "  scope: [text]\n", "  scope: [text, images]\n")
+    text = text.replace("        placeholder: true\n", "")  # as if the images were real
+    data = article_json_ld(build_record(variant_article(tmp_path, text), settings=SETTINGS))
+    assert data["image"] == (
+        "https://example.org/casebook/cases/ppp-ad-baricitinib/figures/clinical-back.png"
+    )
+
+
+def test_placeholders_without_a_logo_give_no_image() -> None:
+    settings = SETTINGS.model_copy(update={"logo": None})
+    assert "image" not in article_json_ld(build_record(example_article(), settings=settings))
 
 
 def test_example_json_ld_states_no_doi_volume_or_address_it_lacks() -> None:

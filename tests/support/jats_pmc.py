@@ -1,9 +1,8 @@
-"""Structural checks of a JATS article against what PubMed Central requires of a deposit.
-
-No JATS 1.3 DTD or schema can be installed from the package registries this project uses,
-so these checks stand in for validation: the elements and attributes PMC's tagging
-guidelines require, the order JATS prescribes inside <article-meta>, that every xref
-resolves, and that no element outside the JATS vocabulary we emit slipped in."""
+"""Checks of a JATS article against what PubMed Central requires of a deposit, beyond what the
+DTD says (jats_dtd.py validates against the DTD): the elements and attributes PMC's tagging
+guidelines and Style Checker require, the order JATS prescribes inside <article-meta>, that
+every xref resolves to an element of its kind, and that no element outside the JATS
+vocabulary we emit slipped in."""
 
 from __future__ import annotations
 
@@ -37,6 +36,10 @@ ARTICLE_META_ORDER = (
     "kwd-group",
     "funding-group",
 )
+
+# PMC takes these raster formats for a <graphic>; an SVG is not among them.
+GRAPHIC_SUBTYPES = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".tif": "tiff", ".tiff": "tiff"}
+HEADING_OF_TYPE = {"case-report": "Case Report", "letter": "Letter"}
 
 # Every element name Casebook's JATS may contain; anything else is HTML or a typo leaking in.
 JATS_ELEMENTS = frozenset(
@@ -80,6 +83,9 @@ JATS_ELEMENTS = frozenset(
         "lpage",
         "elocation-id",
         "permissions",
+        "copyright-statement",
+        "copyright-year",
+        "copyright-holder",
         "license",
         "license-p",
         "ext-link",
@@ -99,7 +105,9 @@ JATS_ELEMENTS = frozenset(
         "monospace",
         "sup",
         "sub",
+        "abstract",
         "fig",
+        "fig-group",
         "label",
         "caption",
         "graphic",
@@ -117,7 +125,9 @@ JATS_ELEMENTS = frozenset(
         "notes",
         "ref-list",
         "ref",
+        "citation-alternatives",
         "element-citation",
+        "mixed-citation",
         "person-group",
         "etal",
         "source",
@@ -192,6 +202,14 @@ def _article_meta_problems(root: etree._Element) -> list[str]:
     licence = meta.find("permissions/license")
     if licence is None or not (licence.get(XLINK_HREF) or _text(licence, ALI_LICENSE_REF)):
         problems.append("permissions lacks a license with its URL")
+    elif licence.get("license-type") is None:
+        problems.append("license has no license-type")
+    if not _text(meta, "permissions/copyright-statement"):
+        problems.append("permissions lacks a copyright-statement")
+    heading = _text(meta, "article-categories/subj-group[@subj-group-type='heading']/subject")
+    article_type = str(root.get("article-type"))
+    if HEADING_OF_TYPE.get(article_type, heading) != heading:
+        problems.append(f"article-type '{article_type}' beside a heading subject of '{heading}'")
     problems += _order_problems(meta)
     return problems
 
@@ -223,13 +241,27 @@ def _body_problems(root: etree._Element) -> list[str]:
         if not _text(fig, "label") or fig.find("caption") is None:
             problems.append(f"figure '{fig.get('id')}' lacks a label or caption")
         graphics = fig.findall("graphic")
-        if not graphics:
-            problems.append(f"figure '{fig.get('id')}' has no graphic")
+        if len(graphics) != 1:
+            problems.append(f"figure '{fig.get('id')}' has {len(graphics)} graphics, not one")
         for graphic in graphics:
-            if not graphic.get(XLINK_HREF):
-                problems.append(f"a graphic of figure '{fig.get('id')}' has no xlink:href")
-            if not _text(graphic, "alt-text"):
-                problems.append(f"a graphic of figure '{fig.get('id')}' has no alt-text")
+            problems += _graphic_problems(graphic, str(fig.get("id")))
+    return problems
+
+
+def _graphic_problems(graphic: etree._Element, figure: str) -> list[str]:
+    href = graphic.get(XLINK_HREF) or ""
+    if not href:
+        return [f"a graphic of figure '{figure}' has no xlink:href"]
+    problems = []
+    suffix = href[href.rfind(".") :].lower() if "." in href else ""
+    if suffix not in GRAPHIC_SUBTYPES:
+        problems.append(f"graphic '{href}' is not in a format PMC takes")
+    elif graphic.get("mime-subtype") != GRAPHIC_SUBTYPES[suffix]:
+        problems.append(
+            f"graphic '{href}' is declared mime-subtype '{graphic.get('mime-subtype')}'"
+        )
+    if not _text(graphic, "alt-text"):
+        problems.append(f"a graphic of figure '{figure}' has no alt-text")
     return problems
 
 
@@ -237,16 +269,28 @@ def _reference_problems(root: etree._Element) -> list[str]:
     problems = []
     ids = Counter(el.get("id") for el in root.iter() if el.get("id"))
     problems += [f"id '{key}' is used {count} times" for key, count in ids.items() if count > 1]
+    tags = {el.get("id"): el.tag for el in root.iter() if el.get("id")}
     for xref in root.iter("xref"):
-        if xref.get("rid") not in ids:
+        target = tags.get(xref.get("rid"))
+        if target is None:
             problems.append(f"xref to '{xref.get('rid')}' points at no element")
+        elif xref.get("ref-type") == "fig" and target not in ("fig", "fig-group"):
+            problems.append(f"figure xref to '{xref.get('rid')}' points at a <{target}>")
     for ref in root.iterfind("back/ref-list/ref"):
-        citation = ref.find("element-citation")
+        citation = ref.find("citation-alternatives/element-citation")
         if citation is None:
             problems.append(f"reference '{ref.get('id')}' has no element-citation")
         elif not _text(citation, "source") or not _text(citation, "year"):
             problems.append(f"reference '{ref.get('id')}' lacks a source or year")
+        elif _is_article_number(citation.findtext("fpage") or ""):
+            problems.append(f"reference '{ref.get('id')}' gives an article number as <fpage>")
+        if ref.find("citation-alternatives/mixed-citation") is None:
+            problems.append(f"reference '{ref.get('id')}' has no mixed-citation")
     return problems
+
+
+def _is_article_number(page: str) -> bool:
+    return page.startswith(("e", "0")) and page[1:].isdigit()
 
 
 def _vocabulary_problems(root: etree._Element) -> list[str]:

@@ -18,6 +18,7 @@ SETTINGS = SiteSettings(
     issn="0000-0000",
     publisher="Casebook project",
     base_url="https://example.org/casebook/",
+    logo="assets/logo.png",
 )
 """Site settings with every field set; the ISSN is a placeholder of valid shape."""
 

@@ -3,7 +3,7 @@ and the phrases every output words alike."""
 
 from __future__ import annotations
 
-from casebook.article.article import Article, FigureView, build_article
+from casebook.article.article import Article, FigureView, PanelView, build_article
 from casebook.article.cite import CiteView
 from casebook.article.listing import CaseListing, case_listing
 from casebook.article.phrases import regimen_phrase
@@ -13,6 +13,7 @@ __all__ = [
     "CaseListing",
     "CiteView",
     "FigureView",
+    "PanelView",
     "build_article",
     "case_listing",
     "regimen_phrase",

@@ -99,6 +99,11 @@ def render_case_output(
         ).as_posix(): f"{publish_chart(chart.spec, cache_dir=cache_root / CHARTS).key}.svg"
         for chart in _charts(article)
     }
+    if scholarly.files:
+        # The JATS package points at a PNG copy of each figure's chart: PMC takes no SVG.
+        for chart in _figure_charts(article):
+            png = publish_chart(chart.spec, cache_dir=cache_root / CHARTS, format="png")
+            charts[(folder / chart.file).with_suffix(".png").as_posix()] = f"{png.key}.png"
     return CaseOutput(
         listing=case_listing(article),
         pages={
@@ -128,8 +133,11 @@ def _store_download(data: bytes, *, cache_dir: Path) -> str:
 
 
 def _charts(article: Article) -> list[ChartView]:
-    panels = [p.chart for f in article.figures for p in f.panels if p.chart is not None]
-    return [*article.clinical.charts, *panels]
+    return [*article.clinical.charts, *_figure_charts(article)]
+
+
+def _figure_charts(article: Article) -> list[ChartView]:
+    return [p.chart for f in article.figures for p in f.panels if p.chart is not None]
 
 
 def build_case_outputs(

@@ -20,7 +20,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from casebook.assemble.case_output import IMAGES, CaseOutput, build_case_outputs
+from casebook.assemble.case_output import CHARTS, IMAGES, CaseOutput, build_case_outputs
 from casebook.models import SiteSettings
 from casebook.publish import CACHE_DIR, BuildCache, judge_ahead
 
@@ -63,6 +63,10 @@ def prefill(project_root: Path, *, settings: SiteSettings, folders: Sequence[str
 
     def keep_images(output: CaseOutput) -> None:
         images.extend(cache.root / IMAGES / name for name in output.images.values())
+        # The charts' PNG copies (for the JATS package) are published images too.
+        images.extend(
+            cache.root / CHARTS / name for name in output.charts.values() if name.endswith(".png")
+        )
 
     build_case_outputs(
         project_root / settings.case_dir,

@@ -8,6 +8,7 @@ from casebook.checks.consent import check_consent
 from casebook.checks.crossrefs import check_crossrefs
 from casebook.checks.images import (
     ALLOWED_FORMATS,
+    MAX_FIGURE_BYTES,
     MAX_FIGURE_PIXELS,
     ContentCheck,
     check_figure_files,
@@ -18,6 +19,7 @@ from casebook.checks.schema_errors import findings_from_validation
 __all__ = [
     "ALLOWED_FORMATS",
     "CARE_URL",
+    "MAX_FIGURE_BYTES",
     "MAX_FIGURE_PIXELS",
     "ContentCheck",
     "care_items",

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from casebook.findings import Finding
+from casebook.models import LineBreakError
 from casebook.positions import Path_
 
 _PATTERN_HELP = {
@@ -44,8 +45,25 @@ def findings_from_validation(
             continue  # a union reports once per member; the first says enough
         seen.add(path)
         message, hint = _describe(detail, path, missing=missing, model=model)
-        out.append(Finding(path, message, hint, at_key=detail["type"] == "extra_forbidden"))
+        out.append(
+            Finding(
+                path,
+                message,
+                hint,
+                at_key=detail["type"] == "extra_forbidden",
+                excerpt=_excerpt(detail),
+            )
+        )
     return out
+
+
+def _excerpt(detail: ErrorDetails) -> str:
+    """For a line break, the text after it: the error then points at the line it starts."""
+    error = detail.get("ctx", {}).get("error")
+    given = detail.get("input")
+    if isinstance(error, LineBreakError) and isinstance(given, str):
+        return given[error.offset :].lstrip() or given
+    return ""
 
 
 def _data_path(detail: ErrorDetails, data: Any) -> tuple[Path_, bool]:
@@ -87,6 +105,11 @@ def _describe(
         return f"unknown value '{given}'", hint
     if kind == "string_pattern_mismatch":
         return f"'{given}' is not in the expected form", _pattern_hint(str(ctx.get("pattern", "")))
+    if isinstance(ctx.get("error"), LineBreakError):
+        return "line break in a one-line field", (
+            "write it on one line; only Markdown fields such as abstract, discussion and "
+            "outcome.summary may span lines"
+        )
     if kind in {"value_error", "assertion_error"}:
         return str(ctx.get("error", detail["msg"])), ""
     if kind == "string_type":

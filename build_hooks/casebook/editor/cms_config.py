@@ -146,7 +146,8 @@ def _widget(field: FormField, *, optional: bool) -> dict[str, Any]:
     out = {"widget": "string"}
     if field.pattern:
         examples = ", ".join(field.examples)
-        out["pattern"] = [field.pattern, f"e.g. {examples}" if examples else field.pattern]
+        message = field.pattern_message or (f"e.g. {examples}" if examples else field.pattern)
+        out["pattern"] = [field.pattern, message]
     return out
 
 

@@ -52,6 +52,8 @@ class FormField:
     item: FormField | None = None
     """The one field of each item of a list of values (strings, numbers or lists)."""
     pattern: str | None = None
+    pattern_message: str | None = None
+    """What the pattern asks for, in words, where the model says (patternErrorMessage)."""
     examples: tuple[str, ...] = ()
     """Values the model gives as examples of the pattern, e.g. '4 weeks'."""
     minimum: float | None = None
@@ -170,6 +172,7 @@ class _Walker:
             return {
                 "kind": "string",
                 "pattern": node.get("pattern"),
+                "pattern_message": node.get("patternErrorMessage"),
                 "examples": tuple(node.get("examples", ())),
             }
         if kind in ("integer", "number"):

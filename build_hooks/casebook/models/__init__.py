@@ -9,7 +9,14 @@ from casebook.models.adverse_reaction import (
     NaranjoAnswers,
     SuspectedDrug,
 )
-from casebook.models.base import parse_date, parse_duration, relative_days
+from casebook.models.base import (
+    ONE_LINE_PATTERN,
+    Holds,
+    LineBreakError,
+    parse_date,
+    parse_duration,
+    relative_days,
+)
 from casebook.models.case import CaseFile
 from casebook.models.clinical import Biopsy, ExamFinding, History, LabResult, Patient, TreatmentStep
 from casebook.models.coding import DiagnosisCode
@@ -24,10 +31,11 @@ from casebook.models.publication import Affiliation, SourceAttribution
 from casebook.models.references import Reference
 from casebook.models.schema_export import case_schema, write_schema
 from casebook.models.settings import EditorSettings, JournalLimits, JournalProfile, SiteSettings
-from casebook.models.walk import iter_strings
+from casebook.models.walk import iter_strings, iter_texts, unmarked_text_fields
 
 __all__ = [
     "NARANJO_QUESTIONS",
+    "ONE_LINE_PATTERN",
     "AdverseReaction",
     "Affiliation",
     "AgeInUnits",
@@ -42,10 +50,12 @@ __all__ = [
     "ExaminationField",
     "Figure",
     "History",
+    "Holds",
     "Instrument",
     "JournalLimits",
     "JournalProfile",
     "LabResult",
+    "LineBreakError",
     "NaranjoAnswers",
     "Numbering",
     "Patient",
@@ -59,11 +69,13 @@ __all__ = [
     "VitalSigns",
     "case_schema",
     "iter_strings",
+    "iter_texts",
     "number_case",
     "panel_letter",
     "parse_date",
     "parse_duration",
     "registry",
     "relative_days",
+    "unmarked_text_fields",
     "write_schema",
 ]

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import datetime
+import enum
 import re
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    StringConstraints,
+)
+from pydantic_core import CoreSchema
 
 
 class Strict(BaseModel):
@@ -22,32 +31,118 @@ class Strict(BaseModel):
     )
 
 
-Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
-"""A short plain-text value (one line or phrase)."""
+class Holds(enum.Enum):
+    """What a text field holds: every text field of the case model says so, and the
+    de-identification check reads each with the rules that fit it (checks/author_text.py). A
+    new field typed Text or Markdown is case text, so it is checked with every rule; a new
+    plain `str` field has no marker, and a test of the model fails until it is given one."""
 
-# The media types mark, in the exported JSON Schema, what a form editor shows as a long text
-# box and as an image upload; a new field of either type gets the right widget by itself.
-Markdown = Annotated[
-    str,
-    StringConstraints(min_length=1, max_length=100_000),
-    Field(json_schema_extra={"contentMediaType": "text/markdown"}),
-]
-"""Free text in Markdown; may cite references ([@key]) and figures (@fig-id)."""
+    CASE_TEXT = "case text"
+    """Published text about the case: every rule applies."""
+    AUTHOR_IDENTITY = "author identity"
+    """Names of the people and institutions who wrote or are cited: a name is expected there,
+    a patient's name next to the word 'patient', an address or a number never is."""
+    DECLARATION = "declaration"
+    """The authors' statements about themselves (funding, conflicts): they name the authors."""
+    CITED_WORK = "cited work"
+    """Bibliographic data of a published work: its dates and title-case words are its own."""
+    LINK = "link"
+    """A web address: a link is expected, and what it names is still checked."""
+    FORM_CHECKED = "form checked"
+    """A pattern or a closed list admits only an id, a code, a DOI, an ORCID iD, an e-mail
+    address or a time point: no prose can stand in it."""
+    UNPUBLISHED = "unpublished"
+    """Never reaches an output: the record of the de-identification review itself."""
 
-ImageFile = Annotated[
+
+@dataclass(frozen=True)
+class Lines:
+    """Whether a text field may span lines, said in the JSON Schema too, so that an editor
+    warns while the author types and the field reference can say which fields may."""
+
+    many: bool
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        schema: dict[str, Any] = handler(core_schema)
+        if self.many:
+            schema["contentMediaType"] = "text/markdown"
+        else:
+            schema["pattern"] = ONE_LINE_PATTERN
+            schema["patternErrorMessage"] = "one line: no line breaks"
+        return schema
+
+
+LINE_BREAKS = r"\n\r\u2028\u2029"
+ONE_LINE_PATTERN = f"^[^{LINE_BREAKS}]*$"
+_LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
+
+
+class LineBreakError(ValueError):
+    """A line break in a one-line field; `offset` is where it stands in the value, so that the
+    error can point at the line it starts rather than at the start of the value."""
+
+    def __init__(self, offset: int) -> None:
+        self.offset = offset
+        # checks/schema_errors.py words the author's message; this one is for programmers.
+        super().__init__(f"line break at offset {offset} in a one-line field")
+
+
+def _one_line(text: str) -> str:
+    found = _LINE_BREAK.search(text)
+    if found:
+        raise LineBreakError(found.start())
+    return text
+
+
+Text = Annotated[
     str,
     StringConstraints(min_length=1, max_length=2000),
-    Field(json_schema_extra={"format": "uri-reference", "contentMediaType": "image/*"}),
+    AfterValidator(_one_line),
+    Lines(many=False),
+    Holds.CASE_TEXT,
 ]
-"""An image file, relative to the case folder, e.g. figures/back.png."""
+"""A short plain-text value: one line, published and read as case text."""
 
-FigureRef = Annotated[str, StringConstraints(pattern=r"^fig-[a-z0-9][a-z0-9-]*$")]
+Markdown = Annotated[
+    str, StringConstraints(min_length=1, max_length=100_000), Lines(many=True), Holds.CASE_TEXT
+]
+"""Free text in Markdown over several lines; may cite references ([@key]) and figures
+(@fig-id)."""
+
+ImageFile = Annotated[
+    Text, Field(json_schema_extra={"format": "uri-reference", "contentMediaType": "image/*"})
+]
+"""An image file, relative to the case folder, e.g. figures/back.png; the media type tells a
+form editor to offer an upload (casebook.editor)."""
+
+AuthorText = Annotated[Text, Holds.AUTHOR_IDENTITY]
+"""A name of an author, of an author's institution or of a cited work's author."""
+
+DeclarationText = Annotated[Text, Holds.DECLARATION]
+"""The authors' statement about their funding or their interests."""
+
+CitedText = Annotated[Text, Holds.CITED_WORK]
+"""Bibliographic data of a published work: its title, journal, volume or pages."""
+
+Link = Annotated[str, StringConstraints(pattern=r"^https?://\S+$"), Holds.LINK]
+"""A web address starting with https:// or http://."""
+
+UnpublishedText = Annotated[Text, Holds.UNPUBLISHED]
+"""Text that stays in case.yaml: it reaches no page, download or feed."""
+
+
+FigureRef = Annotated[
+    str, StringConstraints(pattern=r"^fig-[a-z0-9][a-z0-9-]*$"), Holds.FORM_CHECKED
+]
 """The id of a figure or of one of its panels, e.g. fig-clinical or fig-clinical-back."""
 
 _DURATION_RE = re.compile(r"^(about |up to )?(\d+(?:\.\d+)?) (day|week|month|year)s?$")
 DurationText = Annotated[
     str,
     StringConstraints(pattern=_DURATION_RE.pattern),
+    Holds.FORM_CHECKED,
     Field(examples=["4 weeks", "1 week", "about 2 months", "up to 2 months", "5 years"]),
 ]
 """A length of time: a number and a unit (days, weeks, months, years), optionally 'about', or
@@ -72,6 +167,7 @@ TimePoint = Annotated[
     str,
     StringConstraints(pattern=_TIME_POINT_PATTERN),
     AfterValidator(_real_date),
+    Holds.FORM_CHECKED,
     Field(examples=["week 0", "week 4", "month 3", "2024-03-01"]),
 ]
 """A time relative to the start of treatment ('week 4', 'month 3'), or a date (YYYY-MM-DD).
@@ -101,6 +197,7 @@ def _relative_only(text: str) -> str:
 RelativeTime = Annotated[
     str,
     AfterValidator(_relative_only),
+    Holds.FORM_CHECKED,
     Field(
         examples=["week -2", "day 3", "month 6"],
         json_schema_extra={"pattern": _RELATIVE_RE.pattern},

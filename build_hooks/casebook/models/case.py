@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from casebook.models.adverse_reaction import AdverseReaction
-from casebook.models.base import Markdown, Strict, Text
+from casebook.models.base import DeclarationText, Markdown, Strict, Text, UnpublishedText
 from casebook.models.care import CareNotes
 from casebook.models.clinical import (
     Biopsy,
@@ -40,9 +40,9 @@ class Consent(Strict):
 class ReviewedException(Strict):
     """Text the de-identification check flagged that an editor reviewed and accepted."""
 
-    text: Text
+    text: UnpublishedText
     """The exact flagged text, e.g. Koebner."""
-    reason: Text
+    reason: UnpublishedText
     """Why it does not identify the patient, e.g. an eponym."""
 
 
@@ -56,9 +56,9 @@ class Deidentification(Strict):
 class Declarations(Strict):
     """Conflicts of interest and funding."""
 
-    conflicts: Text | None = None
+    conflicts: DeclarationText | None = None
     """Conflicts of interest, or a statement that there are none."""
-    funding: Text | None = None
+    funding: DeclarationText | None = None
     """Funding sources, or a statement that there was none."""
 
 

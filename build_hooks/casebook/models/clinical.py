@@ -7,7 +7,15 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 
 from casebook.models.background import Allergy, Comorbidity, Medication, SocialHistory
-from casebook.models.base import DurationText, FigureRef, Markdown, Strict, Text, TimePoint
+from casebook.models.base import (
+    DurationText,
+    FigureRef,
+    Holds,
+    Markdown,
+    Strict,
+    Text,
+    TimePoint,
+)
 from casebook.models.coding import DiagnosisCode
 from casebook.models.demographics import AgeInUnits, Ethnicity, checked_age
 from casebook.models.dosing import Dose, Route
@@ -109,7 +117,7 @@ class LabResult(Strict):
 class Biopsy(Strict):
     """One biopsy and its histology."""
 
-    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$"), Holds.FORM_CHECKED]
     """Short id, e.g. biopsy-back."""
     site: Text
     """Where the biopsy was taken."""

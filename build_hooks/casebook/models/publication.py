@@ -7,30 +7,36 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from casebook.models.base import Strict, Text
+from casebook.models.base import AuthorText, CitedText, Holds, Link, Strict, Text
 
-Orcid = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")]
-Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")]
-Doi = Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")]
-SpdxLicence = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9.+-]+$")]
+Orcid = Annotated[
+    str, StringConstraints(pattern=r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$"), Holds.FORM_CHECKED
+]
+# The corresponding author's own address: expected on the page, and no prose fits it.
+Email = Annotated[
+    str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"), Holds.FORM_CHECKED
+]
+Doi = Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$"), Holds.FORM_CHECKED]
+SpdxLicence = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9.+-]+$"), Holds.FORM_CHECKED]
+ShortId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$"), Holds.FORM_CHECKED]
 
 
 class SourceAttribution(Strict):
     """The published work a case page was adapted from."""
 
-    title: Text
+    title: CitedText
     """Title of the source article."""
-    container_title: Text
+    container_title: CitedText
     """Journal (or book) the source appeared in."""
     year: Annotated[int, Field(ge=1800, le=2200)]
     """Year the source was published."""
-    volume: Text | None = None
+    volume: CitedText | None = None
     """Journal volume, if known."""
-    pages: Text | None = None
+    pages: CitedText | None = None
     """Page range, if known."""
     doi: Doi | None = None
     """DOI of the source, without the https://doi.org/ prefix."""
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    url: Link | None = None
     """A link to the source."""
     note: Text | None = None
     """What is known or unknown about the source (for example, authors not identified)."""
@@ -49,7 +55,7 @@ class Publication(Strict):
     """Publication date on this site (YYYY-MM-DD); required once status is published."""
     licence: SpdxLicence
     """SPDX licence identifier of this page, e.g. CC-BY-4.0."""
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = "en"
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$"), Holds.FORM_CHECKED] = "en"
     """Two-letter language code of the text."""
     doi: Doi | None = None
     """DOI assigned to this case page, if any."""
@@ -76,28 +82,28 @@ class Publication(Strict):
 class Affiliation(Strict):
     """An institution authors belong to; authors point at it by id."""
 
-    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    id: ShortId
     """Short id that authors use in their affiliations list."""
-    name: Text
+    name: AuthorText
     """Full name of the institution or department."""
-    city: Text | None = None
+    city: AuthorText | None = None
     """City of the institution."""
-    country: Text | None = None
+    country: AuthorText | None = None
     """Country of the institution."""
 
 
 class Author(Strict):
     """One author: a person (given and family name) or a group (collective)."""
 
-    given: Text | None = None
+    given: AuthorText | None = None
     """Given name(s) of a person."""
-    family: Text | None = None
+    family: AuthorText | None = None
     """Family name of a person."""
-    collective: Text | None = None
+    collective: AuthorText | None = None
     """Name of a group author, instead of given and family."""
     orcid: Orcid | None = None
     """ORCID iD, e.g. 0000-0002-1825-0097."""
-    affiliations: list[str] = []
+    affiliations: list[ShortId] = []
     """Ids of entries in the affiliations list."""
     corresponding: bool = False
     """true for the corresponding author (needs an email)."""

@@ -6,19 +6,21 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator
 
-from casebook.models.base import Strict, Text
+from casebook.models.base import AuthorText, CitedText, Holds, Link, Strict
 
-CitationKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")]
+CitationKey = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$"), Holds.FORM_CHECKED
+]
 
 
 class Name(Strict):
     """A CSL name: family and given for a person, or literal for an organisation."""
 
-    family: Text | None = None
+    family: AuthorText | None = None
     """Family name of a person."""
-    given: Text | None = None
+    given: AuthorText | None = None
     """Given names or initials, e.g. J. I."""
-    literal: Text | None = None
+    literal: AuthorText | None = None
     """Name of an organisation as an author."""
 
 
@@ -49,25 +51,27 @@ class Reference(Strict):
     """Authors in order."""
     et_al: bool = Field(False, alias="casebook-et-al")
     """true when the author list above is known to be incomplete (prints 'et al.')."""
-    title: Text
+    title: CitedText
     """Title of the work."""
-    container_title: Text | None = Field(None, alias="container-title")
+    container_title: CitedText | None = Field(None, alias="container-title")
     """Journal or book title."""
-    container_title_short: Text | None = Field(None, alias="container-title-short")
+    container_title_short: CitedText | None = Field(None, alias="container-title-short")
     """Abbreviated journal title, e.g. J Am Acad Dermatol."""
     issued: DateParts
     """Date of publication; the year at least."""
-    volume: str | None = None
+    volume: CitedText | None = None
     """Volume."""
-    issue: str | None = None
+    issue: CitedText | None = None
     """Issue."""
-    page: str | None = None
+    page: CitedText | None = None
     """Page range, e.g. 913-921.e9."""
-    DOI: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
+    DOI: (
+        Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$"), Holds.FORM_CHECKED] | None
+    ) = None
     """DOI without a prefix, e.g. 10.1111/bjd.18898."""
-    PMID: Annotated[str, StringConstraints(pattern=r"^\d{1,9}$")] | None = None
+    PMID: Annotated[str, StringConstraints(pattern=r"^\d{1,9}$"), Holds.FORM_CHECKED] | None = None
     """PubMed identifier (digits only)."""
-    URL: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    URL: Link | None = None
     """Web address, for works without a DOI."""
 
     @field_validator("volume", "issue", "page", "PMID", mode="before")

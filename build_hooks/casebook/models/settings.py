@@ -62,6 +62,9 @@ class SiteSettings(Strict):
     default_licence: Text = "CC-BY-4.0"
     base_url: Annotated[str, Field(pattern=r"^https?://\S+/$")] | None = None
     """Public address of the site, ending in '/'."""
+    logo: Annotated[str, Field(pattern=r"^[\w./-]+\.(png|jpe?g)$")] | None = None
+    """Site path of the collection's logo (PNG or JPEG), e.g. assets/logo.png: the image search
+    engines show for a case whose consent does not cover images, or that has none."""
     instruments: dict[str, InstrumentSetting] = Field(default_factory=dict)
     """Outcome instruments added to the built-in registry, by the name cases use."""
     care_missing: Literal["warning", "error"] = "warning"
@@ -87,6 +90,13 @@ class SiteSettings(Strict):
     cases_per_page: Annotated[int, Field(ge=10)] = 100
     """How many cases the home page lists; older ones continue on archive/2/, archive/3/ and so
     on, so that no page grows with the collection and an edit rebuilds one short page."""
+
+    # 25.0, not 25: the settings reach the prefill child as JSON and key its cache entries, so
+    # the default must dump as the float it reads back as.
+    max_figure_megabytes: Annotated[float, Field(gt=0, le=1000)] = 25.0
+    """The largest figure file accepted, in megabytes (1,000,000 bytes): large enough for any
+    photograph or slide-scanner export cropped to a figure. A larger file is refused before
+    it is read."""
 
     feed_entries: Annotated[int, Field(ge=1)] = 50
     """How many of the newest cases the Atom feed lists. Readers' feed software fetches the

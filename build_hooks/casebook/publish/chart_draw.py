@@ -1,4 +1,5 @@
-"""Draw chart data as SVG with matplotlib: imported only when a chart is not in the cache."""
+"""Draw chart data as SVG (for the page) or PNG (for the JATS package) with matplotlib:
+imported only when a chart is not in the cache."""
 
 from __future__ import annotations
 
@@ -8,14 +9,34 @@ from typing import Any
 import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from PIL import Image
 
 _DRUG_COLOUR = "#00796b"  # the site's teal
 _SERIES_COLOURS = ["#1f4e99", "#c2410c", "#6d28d9", "#047857", "#b91c1c", "#374151"]
 _MARKERS = ["o", "s", "^", "D", "v", "P"]
 
 
+# PubMed Central asks for line art at 300 dpi or more; the figure is 7 inches wide.
+PNG_DPI = 300
+
+
 def draw_svg(spec: dict[str, Any]) -> bytes:
     # A fixed salt and text kept as text (not paths) make the SVG bytes depend only on the data.
+    return _draw(spec, format="svg", metadata={"Date": None, "Creator": None})
+
+
+def draw_png(spec: dict[str, Any]) -> bytes:
+    """The same chart as a raster image: PMC takes no SVG. Written again by Pillow with
+    pixels only: matplotlib adds a resolution chunk, and the site publishes no image that
+    carries metadata (publish/published_scan.py)."""
+    drawn = _draw(spec, format="png", metadata={"Software": None}, dpi=PNG_DPI)
+    with Image.open(io.BytesIO(drawn)) as image:
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def _draw(spec: dict[str, Any], **savefig: Any) -> bytes:
     with matplotlib.rc_context(
         {
             "svg.hashsalt": "casebook",
@@ -28,7 +49,7 @@ def draw_svg(spec: dict[str, Any]) -> bytes:
     ):
         figure = _timeline(spec) if spec["kind"] == "timeline" else _line_chart(spec)
         buffer = io.BytesIO()
-        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+        figure.savefig(buffer, **savefig)
     return buffer.getvalue()
 
 

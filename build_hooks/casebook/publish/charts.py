@@ -8,13 +8,18 @@ import json
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from casebook.publish.build_cache import write_atomically
 
 # Bump when chart_draw changes what it draws; matplotlib's version is in the key because a new
 # release may draw the same data into different bytes.
 DRAWING_VERSION = "1"
+# What a complete file of each format looks like; a truncated cache entry is drawn again.
+_COMPLETE = {
+    "svg": lambda data: data.startswith(b"<?xml") and data.rstrip().endswith(b"</svg>"),
+    "png": lambda data: data.startswith(b"\x89PNG\r\n\x1a\n") and data.endswith(b"IEND\xaeB`\x82"),
+}
 
 
 @dataclass(frozen=True)
@@ -30,18 +35,21 @@ def chart_key(spec: dict[str, Any]) -> str:
     return hashlib.sha256(f"{salt}\n{canonical}".encode()).hexdigest()
 
 
-def publish_chart(spec: dict[str, Any], *, cache_dir: Path) -> PublishedChart:
-    """The SVG for `spec`, from the cache when the same data was drawn before. Safe to delete the
-    cache: a missing or unreadable entry is drawn again."""
+def publish_chart(
+    spec: dict[str, Any], *, cache_dir: Path, format: Literal["svg", "png"] = "svg"
+) -> PublishedChart:
+    """The SVG for `spec` (or its PNG copy, for the JATS package), from the cache when the
+    same data was drawn before; the file in `cache_dir` is named `<key>.<format>`. Safe to
+    delete the cache: a missing or unreadable entry is drawn again."""
     key = chart_key(spec)
-    cache_file = cache_dir / f"{key}.svg"
+    cache_file = cache_dir / f"{key}.{format}"
     with contextlib.suppress(OSError):
         data = cache_file.read_bytes()
-        if data.startswith(b"<?xml") and data.rstrip().endswith(b"</svg>"):
+        if _COMPLETE[format](data):
             return PublishedChart(data, key, from_cache=True)
     # matplotlib costs about half a second to import: only a build that draws pays for it.
-    from casebook.publish.chart_draw import draw_svg
+    from casebook.publish.chart_draw import draw_png, draw_svg
 
-    data = draw_svg(spec)
+    data = draw_png(spec) if format == "png" else draw_svg(spec)
     write_atomically(cache_file, data)
     return PublishedChart(data, key, from_cache=False)

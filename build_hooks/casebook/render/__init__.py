@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from casebook.render.bibliography import format_references, to_csl
+from casebook.render.bibliography import (
+    FormattedReference,
+    format_csl,
+    format_plain,
+    format_references,
+    to_csl,
+)
 from casebook.render.citations import reference_anchor
 from casebook.render.environment import markup_environment, text_environment
 from casebook.render.field_reference import field_reference_page
@@ -11,10 +17,13 @@ from casebook.render.new_case import NewCaseError, case_kinds, create_case
 from casebook.render.pages import render_care_page, render_case_page
 
 __all__ = [
+    "FormattedReference",
     "NewCaseError",
     "case_kinds",
     "create_case",
     "field_reference_page",
+    "format_csl",
+    "format_plain",
     "format_references",
     "markup_environment",
     "reference_anchor",

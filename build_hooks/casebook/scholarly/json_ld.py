@@ -39,6 +39,11 @@ def article_json_ld(record: ScholarlyRecord) -> dict[str, Any]:
         data["url"] = record.url
     if record.date:
         data["datePublished"] = record.date.isoformat()
+    if record.modified:
+        data["dateModified"] = record.modified.isoformat()
+    if record.image_url:
+        # Google's recommended image: never a placeholder or an image the consent leaves out.
+        data["image"] = record.image_url
     if record.doi:
         data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": record.doi}
         data["sameAs"] = record.doi_url
@@ -77,6 +82,8 @@ def _author(author: AuthorRecord) -> dict[str, Any]:
         if author.given:
             node["givenName"] = author.given
     if author.orcid_url:
+        # Google reads author.url to tell authors apart; the ORCID record is the author's page.
+        node["url"] = author.orcid_url
         node["sameAs"] = author.orcid_url
     if author.affiliations:
         # An Organization's own affiliation is its parent organisation.

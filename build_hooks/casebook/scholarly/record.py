@@ -11,6 +11,8 @@ from casebook.models import Affiliation, CaseFile, Reference, SiteSettings, Sour
 
 _CC_LICENCE = re.compile(r"^CC-(BY(?:-NC)?(?:-ND|-SA)?)-(\d\.\d)$", re.IGNORECASE)
 _PAGE_RANGE = re.compile(r"^\s*([^\s\-–]+)\s*[-–]\s*(\S+)\s*$")
+# An electronic article number, not a page: 'e101', or digits with a leading zero ('001383').
+_ARTICLE_NUMBER = re.compile(r"^(?:[eE]\d+|0\d+)$")
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,9 @@ class ScholarlyRecord:
     references: tuple[Reference, ...]
     adapted_from: SourceAttribution | None
     downloads: Downloads
+    image_path: str | None
+    """Site path of the image that stands for the case in search results: its first patient
+    image where the consent covers images, else the collection's logo, else none."""
     drug_reactions: tuple[DrugReaction, ...] = ()
 
     def absolute(self, path: str) -> str | None:
@@ -109,8 +114,23 @@ class ScholarlyRecord:
         return self.absolute(self.pdf_path) if self.pdf_path else None
 
     @property
+    def modified(self) -> datetime.date | None:
+        """When the case last changed, as far as its data says: a case records no later
+        revision than its publication."""
+        return self.date
+
+    @property
+    def image_url(self) -> str | None:
+        return self.absolute(self.image_path) if self.image_path else None
+
+    @property
     def doi_url(self) -> str | None:
         return f"https://doi.org/{self.doi}" if self.doi else None
+
+    @property
+    def copyright_holders(self) -> str:
+        """The authors, who license the text under the case's licence and so hold it."""
+        return ", ".join(author.name for author in self.authors)
 
 
 def licence_url(spdx: str) -> str:
@@ -128,6 +148,12 @@ def page_range(page: str) -> tuple[str, str | None]:
     article number ('001383') or a list ('S1–S5, S7'), is a first page alone."""
     pages = _PAGE_RANGE.match(page)
     return (pages[1], pages[2]) if pages else (page, None)
+
+
+def is_article_number(page: str) -> bool:
+    """'e101' or '001383' number an article in an online journal; JATS tags them as
+    <elocation-id>, since a page number they are not."""
+    return bool(_ARTICLE_NUMBER.match(page.strip()))
 
 
 def page_description(article: Article) -> str:
@@ -176,6 +202,7 @@ def build_record(
             csl_json=f"{article.id}.json",
             jats=f"{article.id}.xml",
         ),
+        image_path=_image_path(article) or settings.logo,
         drug_reactions=_drug_reactions(case),
     )
 
@@ -188,6 +215,18 @@ def _drug_reactions(case: CaseFile) -> tuple[DrugReaction, ...]:
         DrugReaction(d.drug, d.route, reaction.reaction, reaction.outcome == "fatal")
         for d in reaction.suspected_drugs
     )
+
+
+def _image_path(article: Article) -> str | None:
+    """The first figure panel that shows the patient with consent for it: an image file (not a
+    chart), not a generated placeholder."""
+    if "images" not in article.case.consent.scope:
+        return None
+    for figure in article.figures:
+        for panel in figure.panels:
+            if panel.chart is None and not panel.placeholder:
+                return f"{article.url}{panel.file}"
+    return None
 
 
 def _authors(case: CaseFile) -> tuple[AuthorRecord, ...]:

@@ -2,46 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Collection
 from dataclasses import KW_ONLY, dataclass, field
 
+from casebook.text import deid_names as n
 from casebook.text import deid_patterns as p
-
-ALLOW_KEY = "deidentification.allow"
-
-# Per kind: what was found, and what the author should do instead.
-_DESCRIPTIONS: dict[str, tuple[str, str]] = {
-    "name": ("possible patient name", "remove names"),
-    "initials": ("possible patient initials", "remove initials and write 'the patient'"),
-    "date": (
-        "date more precise than a year",
-        "give the year only, or a relative time such as 'two weeks later'",
-    ),
-    "age-over-89": ("age over 89", "write '90 years or older'"),
-    "address": ("possible street address", "remove it (a state or country may stay)"),
-    "postcode": ("possible postcode", "remove it (a state or country may stay)"),
-    "phone": ("possible telephone or fax number", "remove it"),
-    "email": ("e-mail address", "remove it"),
-    "url": ("web address", "remove it, or cite the source under references"),
-    "ip-address": ("IP address", "remove it"),
-    "ssn": ("possible social security number", "remove it"),
-    "record-number": ("possible medical record number", "remove it"),
-    "health-plan-number": ("possible health plan or insurance number", "remove it"),
-    "account-number": ("possible account or card number", "remove it"),
-    "licence-number": ("possible licence or certificate number", "remove it"),
-    "vehicle-id": ("possible vehicle identifier or licence plate", "remove it"),
-    "device-id": (
-        "possible device identifier or serial number",
-        "remove it (the make and model may stay)",
-    ),
-    "id-number": ("possible identifying number", "remove it"),
-    "biometric": (
-        "mention of a biometric identifier or full-face photograph",
-        "publish no biometric data or identifiable face image",
-    ),
-}
-KINDS: tuple[str, ...] = tuple(_DESCRIPTIONS)
+from casebook.text.deid_kinds import message
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +23,6 @@ class Finding:
     message: str
 
 
-def _message(kind: str, shown: str) -> str:
-    found, remedy = _DESCRIPTIONS[kind]
-    return f"{found} '{shown}': {remedy}, or record a reviewed exception under {ALLOW_KEY}"
-
-
 def line_col(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of a character offset, to place a finding inside a text field."""
     if not 0 <= offset <= len(text):
@@ -68,32 +31,47 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
-def find_identifiers(text: str, *, allowed: Collection[str] = ()) -> list[Finding]:
+def find_identifiers(
+    text: str,
+    *,
+    allowed: Collection[str] = (),
+    skip: Collection[str] = (),
+    as_of: int | None = None,
+) -> list[Finding]:
     """Possible identifiers in text, in order and not overlapping, minus reviewed exceptions.
 
-    A match that runs over a line break is shown, and compared with the allowed strings, with
-    its whitespace collapsed to single spaces, so that a message stays on one line.
+    `skip` names kinds that do not apply to the field (a cited work's title has its own
+    dates); `as_of` is the year a birth year is counted from (the publication's; this year
+    when not given). A match that runs over a line break is shown, and compared with the
+    allowed strings, with its whitespace collapsed to single spaces, so that a message stays
+    on one line.
     """
     reviewed = {" ".join(exception.split()) for exception in allowed}
+    year = datetime.date.today().year if as_of is None else as_of
     findings: list[Finding] = []
     covered_to = 0
     # Sorted, the longest match at a position comes first, then the rule listed first.
     for start, neg_end, index in sorted(_candidates(text)):
         # Overlaps are one identifier seen by two patterns (a labelled SSN is also a bare one).
-        if start < covered_to:
+        if start < covered_to or RULES[index].kind in skip:
+            continue
+        if RULES[index].kind == "birth-year" and not p.birth_year_over_89(
+            text[start:-neg_end], year
+        ):
             continue
         covered_to = -neg_end
         matched = text[start:covered_to]
         shown = " ".join(matched.split())
         if shown not in reviewed:
             kind = RULES[index].kind
-            findings.append(Finding(start, covered_to, kind, matched, _message(kind, shown)))
+            findings.append(Finding(start, covered_to, kind, matched, message(kind, shown)))
     return findings
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One pattern for one kind; the finding is group 'id' if it took part, else the match.
+    """One pattern for one kind; the finding is the first group named id... that took part
+    (id, id2: alternatives cannot share a name), else the whole match.
 
     Python's re scans fast only for a pattern that starts with a literal or a character class;
     a lookbehind, \\b or (?i) at the start makes it try every position, a millisecond a case.
@@ -112,8 +90,12 @@ class Rule:
     accept: Callable[[str], bool] | None = None
     regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
+    spans: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "regex", re.compile(self.pattern))
+        spans = tuple(name for name in self.regex.groupindex if name.startswith("id"))
+        object.__setattr__(self, "spans", spans)
 
 
 # Order breaks ties between findings with the same span: the more specific kind comes first.
@@ -147,10 +129,21 @@ RULES: tuple[Rule, ...] = (
     Rule("address", p.ADDRESS_NAMED, triggers=p.STREET_TRIGGERS, window=(60, 12)),
     Rule("postcode", p.POSTCODE, lead="capital"),
     Rule("postcode", p.POSTCODE_LABELLED, triggers=p.POSTCODE_TRIGGERS),
-    Rule("name", p.NAME_HONORIFIC, lead="capital"),
-    Rule("name", p.NAME_CALLED, triggers=p.NAMED_TRIGGERS),
-    Rule("initials", p.INITIALS, lead="capital"),
+    Rule("birth-year", p.BIRTH_YEAR, triggers=p.BIRTH_TRIGGERS, window=(25, 30)),
+    Rule("name", n.NAME_HONORIFIC, lead="capital"),
+    Rule("name", n.NAME_CALLED, triggers=p.NAMED_TRIGGERS),
+    Rule("patient-name", n.NAME_BESIDE_PERSON, triggers=n.PERSON_TRIGGERS, window=(1, 90)),
+    Rule("patient-name", n.NAME_WITH_AGE, triggers=n.NAME_WITH_AGE_TRIGGERS, window=(80, 40)),
+    Rule("initials", n.INITIALS, lead="capital"),
     Rule("biometric", p.BIOMETRIC, triggers=p.BIOMETRIC_TRIGGERS, window=(20, 40)),
+    Rule("occupation", n.OCCUPATION, triggers=n.OCCUPATION_TRIGGERS, window=(6, 120)),
+    Rule(
+        "small-place",
+        n.SMALL_PLACE,
+        triggers=n.SMALL_PLACE_TRIGGERS,
+        window=(70, 80),
+        accept=n.fewer_than_20000,
+    ),
 )
 
 _Indexed = list[tuple[int, Rule]]
@@ -166,9 +159,9 @@ _LEADS = {
         r"\+\d|\(\d{3}\)|0\d{6}|\d++(?:[-/. ]\d|[-\s]{0,2}(?:[A-Zy]|of\s)|[a-zA-Z])",
     ),
     "capital": (
-        p.UPPER,
-        rf"[{p.UPPER}][{p.UPPER}\d.]|Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec"
-        r"|M[rsx]|Mis|Dr|Pro|Sir|Dam|Ap[ta]|Sui|Fla|P\.",
+        n.UPPER,
+        rf"[{n.UPPER}][{n.UPPER}\d.]|Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec"
+        rf"|{n.HONORIFIC_LEADS}|Ap[ta]|Sui|Fla|P\.",
     ),
 }
 
@@ -245,8 +238,7 @@ def _candidates(text: str) -> set[tuple[int, int, int]]:
     found: set[tuple[int, int, int]] = set()
 
     def keep(index: int, rule: Rule, match: re.Match[str]) -> None:
-        has_id = "id" in rule.regex.groupindex and match.start("id") >= 0
-        start, end = match.span("id") if has_id else match.span()
+        start, end = next((match.span(g) for g in rule.spans if match.start(g) >= 0), match.span())
         matched = text[start:end]
         if rule.min_digits and sum(char.isdigit() for char in matched) < rule.min_digits:
             return

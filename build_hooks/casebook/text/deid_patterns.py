@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 
-UPPER = "A-ZÀ-ÖØ-Þ"
-_LO = "a-zß-öø-ÿ"
-# A capitalised name word: Smith, O'Brien, McDonald, Smith-Jones, Müller.
-_NAME = rf"[{UPPER}](?:['’][{UPPER}])?[{_LO}]+(?:[{UPPER}][{_LO}]+)?(?:-[{UPPER}][{_LO}]+)?"
-_INITIALS = rf"[{UPPER}]\.(?:\s?[{UPPER}]\.){{1,2}}"
+from casebook.text.deid_names import NAME as _NAME
+from casebook.text.deid_names import after as _after
+
 # Digits standing alone: not inside a word, decimal, page range, DOI or fraction.
 _NUM_START = r"(?<![\w./-])"
 _NUM_END = r"(?![\w/-]|[.,:]\d)"
@@ -35,16 +33,6 @@ def _labelled(labels: str) -> str:
     return rf"(?i:{labels})(?!\w)\s*[:#]?\s*(?:(?i:is|was)\s+)?{_VALUE}"
 
 
-def _after(words: str) -> str:
-    """Preceded by one of these |-separated words (first letter in either case) and a space
-    or a hyphen, each a fixed-width lookbehind."""
-    return (
-        "(?:"
-        + "|".join(rf"(?<=[{w[0].upper()}{w[0]}]{re.escape(w[1:])}[ -])" for w in words.split("|"))
-        + ")"
-    )
-
-
 def plausible_date(text: str) -> bool:
     """Day 1-31, month 1-12 and year 1900-2099 in some order, with one kind of separator."""
     parts = re.split(r"[-/.]", text)
@@ -65,6 +53,11 @@ def plausible_date(text: str) -> bool:
 
 def octets_in_range(text: str) -> bool:
     return all(int(part) <= 255 for part in text.split("."))
+
+
+def birth_year_over_89(text: str, as_of: int) -> bool:
+    """A birth year in `text` that makes the patient 90 or older in the year `as_of`."""
+    return as_of - int(re.findall(r"\d{4}", text)[-1]) >= 90
 
 
 def age_over_89(text: str) -> bool:
@@ -113,17 +106,6 @@ _STREET = (
 ADDRESS_NUMBERED = rf"{_NUM_START}\d{{1,5}}[A-Za-z]?\s+(?:{_NAME}\s+){{1,3}}{_STREET}\b"
 
 # Tried where a token starts with a capital.
-# Honorific + name. Must not catch eponyms or author names (Koebner, Koumaki et al.), which
-# never carry an honorific in case text.
-NAME_HONORIFIC = (
-    r"(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame)\b\.?\s+"
-    rf"(?:[{UPPER}]\.(?:\s?[{UPPER}]\.){{0,2}}(?:\s?{_NAME})?|{_NAME}(?:\s+{_NAME})?)"
-)
-# "patient J.S." or "J.S., a 45-year-old". Must not catch "Patient A" or "U.S., a".
-INITIALS = (
-    rf"(?={_INITIALS}){_after('patient|pt.|pt|case')}(?P<id>{_INITIALS})"
-    rf"|(?!U\.\s?[SK]\.){_INITIALS}(?=,?\s+(?:an?|aged)\s)"
-)
 # "March 3, 2024", "March 2024". Must not catch "2019 Apr 3;" in a Vancouver citation.
 DATE_MONTH_FIRST = (
     rf"(?<!\d\d\d\d\s){_MONTH}\s+{_DAY}(?![\d:.]\d|\d)(?:,?\s+{_YEAR})?\b"
@@ -168,16 +150,6 @@ POSTCODE_LABELLED = (
     r"(?i:\b(?:zip(?:\s*code)?|post\s*code|postal\s+code))\s*:?\s*"
     r"(?=[A-Z0-9 -]*\d)[A-Z0-9]{2,5}(?:[ -][A-Z0-9]{3,4})?\b"
 )
-_PERSON = (
-    r"(?:patient|man|woman|boy|girl|child|infant|baby|neonate|gentleman|lady|mother|father"
-    r"|sister|brother|wife|husband|son|daughter|partner)"
-)
-# "a woman named Jane Doe", "her name is Jane". Must not catch "a drug named Dupixent" or
-# "a rash called Sweet syndrome", so only after a word for a person or 'name is'.
-NAME_CALLED = (
-    rf"(?:\b{_PERSON},?\s+(?:named|called)|\b(?:whose|his|her|their|patient['’]s)\s+name\s+"
-    rf"(?:is|was))\s+(?P<id>{_NAME}(?:\s+{_NAME}){{0,2}})"
-)
 # "aged 91", "age: 90", "at the age of 92", "ninety-two-year-old". Must not catch "aged 89",
 # "aged 90 or older", "over the age of 90" or "aged 95 days".
 AGE_WORDS = (
@@ -185,6 +157,13 @@ AGE_WORDS = (
     rf"{_NOT_AGGREGATED}(?!\s*(?:days?|d|weeks?|wks?|months?|mos?|hours?|h|%)\b|[.,]\d|\d)"
     r"|(?i:\bninety(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
     rf"|\b(?:one\s+)?hundred)[-\s]years?[-\s]old\b{_NOT_AGGREGATED}"
+)
+# "born in 1930", "(b. 1929)", "year of birth 1931", "YOB: 1925": a year that, with the date
+# of publication, gives an age (deid.py keeps those over 89). Must not catch "born at 32
+# weeks" or "born in the 1930s".
+BIRTH_YEAR = (
+    r"(?i:\bborn\s+(?:in\s+)?|(?<![\w.])b\.\s?|\b(?:year\s+of\s+birth|birth\s*year|YOB|D\.?O\.?B\.?)"
+    r"\s*:?\s*)(?P<year>1[89]\d\d|20\d\d)(?![\w/.-]\d|\w)"
 )
 # "Tel: 01632 960123", "call 555 0199 22". Must not catch "pH 7.4" (no 'ph' label).
 PHONE_LABELLED = (
@@ -225,10 +204,12 @@ SSN_LABELLED = (
 )
 # "MRN: 00123456", "record no. 45-678", "hospital number 4455667", "accession no. S23-1234".
 # Must not catch "patient 3", "case 2", "hospital day 3", "ICD-10 L40.3".
+# Abbreviated: "hosp no 123456", "MR# 0012345", "pt ID 778899", "med rec no 5566778".
 RECORD_NUMBER = _labelled(
-    rf"\bMRN|\bMR\s+{_NUMBER_WORD}|\bmedical\s+record(?:\s+{_NUMBER_WORD})?"
-    r"|\b(?:hospital|record|chart|case|unit|admission|encounter|accession|episode|clinic"
-    rf"|UR|CHI|NHI)\s+{_NUMBER_WORD}|\b(?:hospital|patient)\s+(?:ID|identifier)"
+    rf"\bMRN|\bMR\s*{_NUMBER_WORD}|\bmed(?:ical|\.)?\s*rec(?:ord|\.)?(?:\s*{_NUMBER_WORD})?"
+    r"|\b(?:hospital|hosp\.?|record|rec\.|chart|case|unit|admission|adm\.?|encounter|accession"
+    rf"|episode|clinic|UR|CHI|NHI)\s*{_NUMBER_WORD}|\b(?:hospital|hosp\.?|patient|pt\.?)\s+"
+    r"(?:ID|identifier)"
 )
 # "Medicare number 1EG4-TE5-MK72", "NHS number 943 476 5919", "policy no. 77-1234".
 HEALTH_PLAN_NUMBER = _labelled(
@@ -285,7 +266,7 @@ def triggers(*words: str, then: str = _VALUE_AHEAD) -> tuple[str, ...]:
 # 'no' never runs on into a longer label word, as 'num' does into 'number'.
 NUMBER_TRIGGERS = (*triggers("num", "nr", "id"), *triggers("no", then=_DIGIT_AHEAD), "#")
 SSN_TRIGGERS = (*triggers("ssn"), *NUMBER_TRIGGERS)
-RECORD_TRIGGERS = (*triggers("mrn", "record"), *NUMBER_TRIGGERS)
+RECORD_TRIGGERS = (*triggers("mrn", "record", "rec", "mr"), *NUMBER_TRIGGERS)
 ACCOUNT_TRIGGERS = (*triggers("iban", "acct"), *NUMBER_TRIGGERS)
 PLATE_TRIGGERS = (*triggers("plate", "registration"), *NUMBER_TRIGGERS)
 DEVICE_TRIGGERS = (*triggers("s/n", "udi", "imei"), *NUMBER_TRIGGERS)
@@ -295,6 +276,10 @@ AGE_TRIGGERS = (
 )
 STREET_TRIGGERS = triggers("street", "road", "avenue", "lane", "boulevard", then="")
 NAMED_TRIGGERS = (r"name(?=d\s|\s+(?:is|was)\s)", *triggers("called", then=""))
+BIRTH_TRIGGERS = (
+    *triggers("born", "birth", "yob", "dob", then=""),
+    r"b\.(?<![a-z0-9]b\.)(?=\s?\d)",
+)
 PHONE_TRIGGERS = triggers("tel", "phone", "fax", "mobile", "call")
 # No start of word: 'postcode' ends in 'code', 'fingerprint' in 'print'.
 POSTCODE_TRIGGERS = (*triggers("zip"), r"code(?=\s*:?\s*\w*\d)")
