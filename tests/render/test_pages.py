@@ -19,7 +19,6 @@ from ..support.cases import example_text, load_variant
 from ..support.golden_cases import (
     GOLDEN_CASES,
     SYNTHETIC,
-    failing_on_synthetic,
     golden_article,
     synthetic_draft,
 )
@@ -88,13 +87,7 @@ def test_the_title_reads_as_written_in_the_heading_and_on_the_home_page(case_id:
     assert link.text_content() == article.title
 
 
-@pytest.mark.parametrize(
-    "case_id",
-    failing_on_synthetic(
-        "issue 17: the CARE page puts the title into a Markdown link escaped for "
-        "a table cell only, so its *, _ and backticks become emphasis and code"
-    ),
-)
+@pytest.mark.parametrize("case_id", GOLDEN_CASES)
 def test_the_title_reads_as_written_on_the_care_page(case_id: str) -> None:
     article = golden_article(case_id)
     care = _html(render_care_page(article, site=SITE))

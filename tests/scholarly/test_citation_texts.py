@@ -16,6 +16,7 @@ from bibtexparser.entrypoint import parse_string
 from casebook.render import render_case_page, to_csl
 from casebook.scholarly import scholarly_output
 from lxml import etree
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from ..support.citeproc_js import citeproc_js
 from ..support.golden_cases import GOLDEN_CASES, golden_article
@@ -85,7 +86,7 @@ def test_the_bibtex_download_gives_the_same_citation(case_id: str) -> None:
     library = parse_string(
         files["bib"].decode("utf-8"),
         append_middleware=[
-            middlewares.LatexDecodingMiddleware(keep_braced_groups=True),
+            middlewares.LatexDecodingMiddleware(decoder=_reference_manager_latex()),
             middlewares.SeparateCoAuthors(),
             middlewares.SplitNameParts(),
         ],
@@ -103,6 +104,18 @@ def test_the_bibtex_download_gives_the_same_citation(case_id: str) -> None:
         numbers=_present(fields, volume="volume", issue="number", page="pages", DOI="doi"),
     )
     assert citeproc_js([item]) == _html_texts(page, r'(<p class="cb-citation">.*?</p>)')
+
+
+def _reference_manager_latex() -> LatexNodes2Text:
+    """LaTeX decoded as biber and reference managers do: pylatexenc knows no
+    \\textbraceleft / \\textbraceright, which the BibTeX writer uses for an unpaired brace."""
+    context = get_default_latex_context_db().filter_context()
+    context.add_context_category(
+        "text-braces",
+        macros=[MacroTextSpec("textbraceleft", "{"), MacroTextSpec("textbraceright", "}")],
+        prepend=True,
+    )
+    return LatexNodes2Text(latex_context=context, keep_braced_groups=True)
 
 
 def _journal_article(
