@@ -47,6 +47,11 @@ class LoadResult:
         return [d for d in self.diagnostics if d.severity == "error"]
 
 
+def is_case_id(name: str) -> bool:
+    """Whether `name` may name a case folder, and so a page address."""
+    return bool(_CASE_ID.match(name))
+
+
 def case_folders(case_root: Path) -> list[Path]:
     """Case folders in a stable order; a folder without case.yaml is not a case."""
     if not case_root.is_dir():
@@ -87,7 +92,7 @@ def load_case(
     settings = settings or SiteSettings()
     path = folder / CASE_FILE
     display = display_path(path, project_root)
-    if not _CASE_ID.match(folder.name):
+    if not is_case_id(folder.name):
         return None, _whole_file(
             display,
             f"case folder name '{folder.name}' is not a valid case id",

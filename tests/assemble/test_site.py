@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import shutil
 from pathlib import Path
 
+import pytest
 from casebook.article.listing import CaseListing
 from casebook.assemble.case_output import CaseOutput
-from casebook.assemble.site import SiteCollector
+from casebook.assemble.site import SiteCollector, build_site_output
+from casebook.errors import CaseDataError
+from casebook.models.settings import SiteSettings
 from casebook.scholarly.record import build_record
 
 from ..support.scholarly_cases import SETTINGS, example_article
@@ -63,3 +67,48 @@ def test_drafts_are_left_out_of_a_published_build(tmp_path: Path) -> None:
     preview = SiteCollector(tmp_path, include_drafts=True, feed_size=50)
     preview.add(case("draft", 3, published=False))
     assert [c.id for c in preview.output.cases] == ["draft"]
+
+
+def _two_more_cases(project: Path) -> None:
+    """Beside the example: a draft copy of it, and a case whose file has an unknown key."""
+    example = project / "case_data" / "ppp-ad-baricitinib"
+    draft = project / "case_data" / "draft-copy"
+    shutil.copytree(example, draft)
+    text = (draft / "case.yaml").read_text(encoding="utf-8")
+    (draft / "case.yaml").write_text(text.replace("status: published", "status: draft"))
+    shutil.copytree(example, project / "case_data" / "broken-case")
+    _break_case(project)
+
+
+def _break_case(project: Path) -> None:
+    example = project / "case_data" / "ppp-ad-baricitinib"
+    text = (example / "case.yaml").read_text(encoding="utf-8")
+    (project / "case_data" / "broken-case" / "case.yaml").write_text(
+        text.replace("publication:\n", "publication:\n  colour: x\n")
+    )
+
+
+def test_a_build_fails_on_a_case_with_errors(project_copy: Path) -> None:
+    _two_more_cases(project_copy)
+    with pytest.raises(CaseDataError) as raised:
+        build_site_output(project_copy, settings=SiteSettings(), include_drafts=False)
+    assert [d.format() for d in raised.value.diagnostics] == [
+        "case_data/broken-case/case.yaml:8:3: publication.colour: unknown key 'colour' "
+        "(remove it; known keys: title, article_type, status, date, licence, language, doi, "
+        "volume, issue, first_page, adapted_from, keywords, specialty)"
+    ]
+
+
+def test_a_preview_shows_a_case_with_errors_as_a_page_and_builds_the_others(
+    project_copy: Path,
+) -> None:
+    _two_more_cases(project_copy)
+    output = build_site_output(
+        project_copy, settings=SiteSettings(), include_drafts=True, show_errors=True
+    )
+    assert sorted(c.id for c in output.cases) == ["draft-copy", "ppp-ad-baricitinib"]
+    assert [(c.case_id, c.counted) for c in output.broken] == [("broken-case", "1 error")]
+    page = output.pages["cases/broken-case/index.md"]
+    assert "case_data/broken-case/case.yaml:8:3: publication.colour: unknown key" in page
+    assert "[broken\\-case](cases/broken-case/index.md): 1 error" in output.pages["index.md"]
+    assert "cases/draft-copy/index.md" in output.pages

@@ -68,6 +68,8 @@ class CasesResult:
     files: int = 0
     reused: int = 0
     """How many cases came from the cache unchanged."""
+    broken: dict[str, list[Diagnostic]] = field(default_factory=dict)
+    """case folder name -> every problem of a case that has errors, warnings included."""
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -150,6 +152,7 @@ def build_case_outputs(
     changed: Collection[str] | None = None,
     only: Collection[str] | None = None,
     prefill: Callable[[list[str]], object] | None = None,
+    render_all: bool = False,
 ) -> CasesResult:
     """Hand every case's output to `consume`, one at a time, reusing the cached one when
     nothing it depends on changed; every error of every case is collected. One at a time: a
@@ -161,6 +164,8 @@ def build_case_outputs(
     the folders to build, if not all. `prefill`: called with the names of the folders whose
     output is not cached, when there are at least PREFILL_AT_LEAST of them, to fill the cache
     in another process (see casebook.assemble.prefill); whatever it leaves out is built here.
+    `render_all`: render the valid cases even once another case has errors (a preview shows
+    those cases, and an error page for the others).
     """
     fingerprint = core_fingerprint()
     remembered = remembered_checks(cache, fingerprint=fingerprint)
@@ -195,7 +200,10 @@ def build_case_outputs(
             folder, project_root=project_root, settings=settings, remembered=remembered
         )
         result.diagnostics.extend(diagnostics)
-        if article is None or result.errors:
+        if article is None:
+            result.broken[folder.name] = diagnostics
+            continue
+        if result.errors and not render_all:
             continue  # the build fails anyway; keep checking the other cases, skip rendering
         output = render_case_output(
             article, settings=settings, cache_root=cache.root, warnings=tuple(diagnostics)

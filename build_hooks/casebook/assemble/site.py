@@ -14,7 +14,7 @@ from casebook.assemble.prefill import prefill_in_child
 from casebook.errors import CaseDataError, Diagnostic
 from casebook.models import SiteSettings
 from casebook.publish import CACHE_DIR, BuildCache
-from casebook.render import field_reference_page, render_home_pages
+from casebook.render import CaseErrors, error_pages, field_reference_page, render_home_pages
 from casebook.scholarly import ScholarlyRecord, site_files
 
 
@@ -35,6 +35,8 @@ class SiteOutput:
     """HTML for the <head> of every page (the feed link)."""
     reused: int = 0
     """How many cases were taken from the build cache unchanged."""
+    broken: list[CaseErrors] = field(default_factory=list)
+    """Cases with errors, each published as a page listing them (previews only)."""
 
 
 def build_site_output(
@@ -44,12 +46,15 @@ def build_site_output(
     include_drafts: bool,
     rebuilds: bool = False,
     changed: Collection[str] | None = None,
+    show_errors: bool = False,
 ) -> SiteOutput:
     """Load, validate and render every case; raise CaseDataError listing every problem.
 
     `rebuilds`: this process will build again (a preview server), so cached case output is
     kept in memory between builds. `changed`: the case folders a file watcher saw change
-    since the previous build, or None (see build_case_outputs).
+    since the previous build, or None (see build_case_outputs). `show_errors`: a preview,
+    where a case with errors becomes a page listing them (and a notice on the home page)
+    instead of failing the build; the other cases are built as usual.
     """
     cache = BuildCache.shared(project_root / CACHE_DIR)
     cache.remember_values = rebuilds
@@ -64,12 +69,15 @@ def build_site_output(
         consume=collected.add,
         changed=changed,
         prefill=lambda folders: prefill_in_child(project_root, settings=settings, folders=folders),
+        render_all=show_errors,
     )
-    if result.errors:
+    if result.errors and not show_errors:
         raise CaseDataError(result.diagnostics, files=result.files)
     output = collected.output
     output.reused = result.reused
-    site_pages = render_home_pages(output.cases, site=settings)
+    output.broken = [CaseErrors(name, tuple(found)) for name, found in result.broken.items()]
+    output.pages.update(error_pages(output.broken, site=settings))
+    site_pages = render_home_pages(output.cases, site=settings, broken=output.broken)
     site_pages["guide/fields.md"] = field_reference_page()
     output.pages = {**site_pages, **output.pages}
     newest = [entry[2] for entry in sorted(collected.newest, key=lambda e: e[:2], reverse=True)]

@@ -11,16 +11,19 @@ from casebook.render.bibliography import (
 )
 from casebook.render.citations import reference_anchor
 from casebook.render.environment import markup_environment, text_environment
+from casebook.render.error_page import CaseErrors, error_pages
 from casebook.render.field_reference import field_reference_page
 from casebook.render.home import render_home_pages
 from casebook.render.new_case import NewCaseError, case_kinds, create_case
 from casebook.render.pages import render_care_page, render_case_page
 
 __all__ = [
+    "CaseErrors",
     "FormattedReference",
     "NewCaseError",
     "case_kinds",
     "create_case",
+    "error_pages",
     "field_reference_page",
     "format_csl",
     "format_plain",

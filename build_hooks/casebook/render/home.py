@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from casebook.article import CaseListing
 from casebook.models import SiteSettings
 from casebook.render.environment import environment
+from casebook.render.error_page import CaseErrors
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,11 @@ class ListingPage:
         return self.root + ListingPage(number, self.count).uri
 
 
-def render_home_pages(cases: list[CaseListing], *, site: SiteSettings) -> dict[str, str]:
-    """The home page, listing the newest cases, and the archive pages that continue it."""
+def render_home_pages(
+    cases: list[CaseListing], *, site: SiteSettings, broken: list[CaseErrors] | None = None
+) -> dict[str, str]:
+    """The home page, listing the newest cases, and the archive pages that continue it;
+    `broken`, the cases with errors that a preview shows error pages for, head the first."""
     ordered = sorted(cases, key=lambda c: (c.date or "", c.id), reverse=True)
     size = site.cases_per_page
     chunks = [ordered[start : start + size] for start in range(0, len(ordered), size)] or [[]]
@@ -38,5 +42,7 @@ def render_home_pages(cases: list[CaseListing], *, site: SiteSettings) -> dict[s
     pages = {}
     for number, chunk in enumerate(chunks, start=1):
         listing = ListingPage(number, len(chunks))
-        pages[listing.uri] = template.render(articles=chunk, site=site, listing=listing)
+        pages[listing.uri] = template.render(
+            articles=chunk, site=site, listing=listing, broken=broken or []
+        )
     return pages
