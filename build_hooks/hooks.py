@@ -13,6 +13,7 @@ from casebook_mkdocs.core import CoreLoader
 from casebook_mkdocs.dirty_warning import quiet_dirty_warning
 from casebook_mkdocs.files import BuildTracker, expire_static_pages, site_context
 from casebook_mkdocs.memory import IdleCollector
+from casebook_mkdocs.preview import PreviewGuard, relax_strict, report_case_errors
 from casebook_mkdocs.search_index import SearchIndexWriter
 from casebook_mkdocs.site_swap import SiteSwap
 from casebook_mkdocs.state import Build, Command
@@ -36,6 +37,7 @@ _collector = IdleCollector()
 _changes = CaseChanges()
 _search = SearchIndexWriter()
 _swap = SiteSwap()
+_guard = PreviewGuard()
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -51,6 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _command.build = None
     serving = _command.serving
     if serving:
+        relax_strict(config)  # a preview never aborts on warnings; `mkdocs build` still does
         _collector.build_started()
         reuse_theme_work(config.theme, _templates)
     core = _core()
@@ -67,6 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             include_drafts=serving,
             rebuilds=serving,
             changed=_changes.take() if serving else None,
+            show_errors=serving,
         )
         # The form editor at admin/: the preview's when ./dev.sh edit runs its local backend.
         admin = core.admin_files(
@@ -91,6 +95,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     sanitize = core.PageSanitizer(project_root)
     for warning in output.warnings:
         log.warning(warning.format())
+    report_case_errors(core, output, site_url=str(config.site_url or "/"))
     if _command.name in {"build", "gh-deploy"} and not _command.dirty:
         _swap.begin(config, core)
     if not serving:
@@ -186,11 +191,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 def on_build_error(*, error: Exception) -> None:
     _tracker.failed()
     _changes.forget()
+    _guard.note(error)
     if _command.serving:
         _collector.build_finished()
 
 
 def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+    _guard.install(server)  # a failed rebuild keeps the last good site served, with a banner
     _command.polling = watch_natively(server)
     if _command.polling is not None and _command.case_root is not None:
         # The case data is watched natively, so its events say which folders changed.

@@ -41,6 +41,7 @@ class Core(Protocol):
         include_drafts: bool,
         rebuilds: bool = ...,
         changed: Collection[str] | None = ...,
+        show_errors: bool = ...,
     ) -> api.SiteOutput: ...
 
     def find_metadata_in_site(
