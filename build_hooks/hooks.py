@@ -126,13 +126,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, uri, content=text))
     for uri, path in build.admin.copies.items():
         files.append(File.generated(config, uri, abs_src_path=str(path)))
-    seconds = build.seconds + time.perf_counter() - started
     # The layer's own cost, measured here because whole-build timings are too noisy to show it.
-    count = f"{len(output.cases)} case{'' if len(output.cases) == 1 else 's'}"
-    log.info(
-        f"Casebook: {count} in {seconds:.2f} seconds "
-        f"({output.reused} unchanged, from the build cache)"
-    )
+    log.info(output.summary(build.seconds + time.perf_counter() - started))
     return files
 
 

@@ -112,3 +112,27 @@ def test_a_preview_shows_a_case_with_errors_as_a_page_and_builds_the_others(
     assert "case_data/broken-case/case.yaml:8:3: publication.colour: unknown key" in page
     assert "[broken\\-case](cases/broken-case/index.md): 1 error" in output.pages["index.md"]
     assert "cases/draft-copy/index.md" in output.pages
+
+
+def test_the_build_log_counts_every_case_folder_once(project_copy: Path) -> None:
+    _two_more_cases(project_copy)
+    (project_copy / "case_data" / "broken-case" / "case.yaml").unlink()
+    output = build_site_output(project_copy, settings=SiteSettings(), include_drafts=False)
+    assert output.summary(1.234) == (
+        "Casebook: built 1 case in 1.23 seconds "
+        "(1 draft left out; 0 of 2 case folders unchanged, from the build cache)"
+    )
+    again = build_site_output(project_copy, settings=SiteSettings(), include_drafts=False)
+    assert again.summary(0.5) == (
+        "Casebook: built 1 case in 0.50 seconds "
+        "(1 draft left out; 2 of 2 case folders unchanged, from the build cache)"
+    )
+    _break_case(project_copy)
+    preview = build_site_output(
+        project_copy, settings=SiteSettings(), include_drafts=True, show_errors=True
+    )
+    assert preview.summary(0.1) == (
+        "Casebook: built 2 cases in 0.10 seconds "
+        "(1 with errors, shown as error pages; 2 of 3 case folders unchanged, "
+        "from the build cache)"
+    )

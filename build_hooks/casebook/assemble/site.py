@@ -37,6 +37,23 @@ class SiteOutput:
     """How many cases were taken from the build cache unchanged."""
     broken: list[CaseErrors] = field(default_factory=list)
     """Cases with errors, each published as a page listing them (previews only)."""
+    folders: int = 0
+    """How many case folders were read."""
+    left_out: int = 0
+    """Draft cases a build leaves out of the site."""
+
+    def summary(self, seconds: float) -> str:
+        """The build log's line about the cases: what was built, what was not, and how much
+        came from the cache, each counted over the same case folders."""
+        built = f"{len(self.cases)} case{'' if len(self.cases) == 1 else 's'}"
+        notes = []
+        if self.left_out:
+            notes.append(f"{self.left_out} draft{'' if self.left_out == 1 else 's'} left out")
+        if self.broken:
+            notes.append(f"{len(self.broken)} with errors, shown as error pages")
+        folders = f"{self.folders} case folder{'' if self.folders == 1 else 's'}"
+        notes.append(f"{self.reused} of {folders} unchanged, from the build cache")
+        return f"Casebook: built {built} in {seconds:.2f} seconds ({'; '.join(notes)})"
 
 
 def build_site_output(
@@ -75,6 +92,7 @@ def build_site_output(
         raise CaseDataError(result.diagnostics, files=result.files)
     output = collected.output
     output.reused = result.reused
+    output.folders = result.files
     output.broken = [CaseErrors(name, tuple(found)) for name, found in result.broken.items()]
     output.pages.update(error_pages(output.broken, site=settings))
     site_pages = render_home_pages(output.cases, site=settings, broken=output.broken)
@@ -100,6 +118,7 @@ class SiteCollector:
         # A draft left out of the build must not fail a strict build with its warnings; its
         # errors still fail it, and `casebook check` reports both.
         if not (self._include_drafts or case.listing.published):
+            self.output.left_out += 1
             return
         output = self.output
         output.cases.append(case.listing)
