@@ -30,7 +30,7 @@ from synthetic_cases import GENERATOR_VERSION, case_id, write_corpus
 ROOT = Path(__file__).resolve().parents[1]
 SITE_PARTS = ("mkdocs.yml", "docs", "build_hooks", "overrides", "schema")
 _IGNORED = shutil.ignore_patterns("__pycache__")
-LAYER = re.compile(r"Casebook: \d+ cases? in ([\d.]+) seconds")
+LAYER = re.compile(r"Casebook: built \d+ cases? in ([\d.]+) seconds")
 
 
 @dataclass
