@@ -33,10 +33,14 @@ def check_crossrefs(case: CaseFile, numbering: Numbering) -> list[Finding]:
                     )
                 )
     cited: set[str] = set()
+    # Ids a mistyped citation was taken to mean: saying they are never cited as well would
+    # invite deleting the very figure or reference the author meant.
+    meant: set[str] = set()
     for mention in numbering.mentions:
         cited.add(mention.key)
         if is_figure_key(mention.key):
             if mention.key not in figure_ids | panel_ids:
+                meant.update(_close(mention.key, figure_ids | panel_ids))
                 out.append(
                     Finding(
                         mention.path,
@@ -45,6 +49,7 @@ def check_crossrefs(case: CaseFile, numbering: Numbering) -> list[Finding]:
                     )
                 )
         elif mention.key not in reference_ids:
+            meant.update(_close(mention.key, reference_ids))
             out.append(
                 Finding(
                     mention.path,
@@ -53,7 +58,7 @@ def check_crossrefs(case: CaseFile, numbering: Numbering) -> list[Finding]:
                 )
             )
     for index, figure in enumerate(case.figures):
-        if figure.id not in numbering.figure_numbers:
+        if figure.id not in numbering.figure_numbers and figure.id not in meant:
             out.append(
                 Finding(
                     ("figures", index, "id"),
@@ -62,7 +67,7 @@ def check_crossrefs(case: CaseFile, numbering: Numbering) -> list[Finding]:
                 )
             )
     for index, reference in enumerate(case.references):
-        if reference.id not in cited:
+        if reference.id not in cited and reference.id not in meant:
             out.append(
                 Finding(
                     ("references", index, "id"),
@@ -87,6 +92,11 @@ def _all_ids(case: CaseFile) -> Iterator[tuple[Path_, str, str]]:
         yield ("affiliations", i, "id"), "affiliation", affiliation.id
 
 
+def _close(key: str, known: set[str]) -> list[str]:
+    """The one known id that `key` is most likely a typo of, if any."""
+    return difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+
+
 def _suggest(key: str, known: set[str], fallback: str) -> str:
-    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+    close = _close(key, known)
     return f"did you mean '{close[0]}'?" if close else fallback
