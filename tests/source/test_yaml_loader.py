@@ -83,6 +83,27 @@ def test_tab_indentation() -> None:
     ]
 
 
+def test_a_list_items_line_indented_out_of_line_is_said_in_words() -> None:
+    text = "history:\n  complaints:\n    - description: itch\n     duration: 1 week\n"
+    assert messages(text) == [
+        "c.yaml:4:6: YAML syntax error: this line is indented differently from the item above; "
+        "list items start with '- ' (indent it as far as the line above, or start a new item "
+        "with '- ')"
+    ]
+
+
+def test_a_key_indented_out_of_line_is_said_in_words() -> None:
+    assert messages("patient:\n  age: 40\n sex: male\n") == [
+        "c.yaml:3:2: YAML syntax error: this line is indented differently from the lines above "
+        "it (line each key up under the other keys of its section, with spaces)"
+    ]
+    # Not an indentation: text after a closing quote keeps libyaml's words.
+    assert messages('a: "x" y\n') == [
+        "c.yaml:1:8: YAML syntax error: did not find expected key (check indentation, and "
+        "quote values that contain ': ' or start with a symbol)"
+    ]
+
+
 def test_several_documents() -> None:
     assert messages("a: 1\n---\nb: 2\n") == [
         "c.yaml:2:1: YAML syntax error: the file holds more than one document"

@@ -105,16 +105,30 @@ def too_deep(text: str, *, limit: int) -> tuple[int, int] | None:
 def explain_syntax_error(problem: str, text: str, mark: yaml.Mark | None) -> tuple[str, str]:
     """libyaml's wording, made specific where the cause is known."""
     found = ""
+    # The problem is where a line's text begins: libyaml then means the line's indentation.
+    line_start = False
     if mark is not None:
         lines = text.splitlines()
         if mark.line < len(lines) and mark.column < len(lines[mark.line]):
             found = lines[mark.line][mark.column]
+            line_start = not lines[mark.line][: mark.column].strip()
     if found == "\t":
         return "YAML syntax error: tab character", "indent with spaces, not tabs"
     if found in {"@", "`", "%"}:
         return (
             f"YAML syntax error: a value cannot start with '{found}'",
             "put the whole value in quotes",
+        )
+    if line_start and problem == "did not find expected '-' indicator":
+        return (
+            "YAML syntax error: this line is indented differently from the item above; list "
+            "items start with '- '",
+            "indent it as far as the line above, or start a new item with '- '",
+        )
+    if line_start and problem == "did not find expected key":
+        return (
+            "YAML syntax error: this line is indented differently from the lines above it",
+            "line each key up under the other keys of its section, with spaces",
         )
     if "undefined alias" in problem:
         return (
