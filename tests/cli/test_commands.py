@@ -48,6 +48,10 @@ def test_new_case_passes_check_and_refuses_to_overwrite(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--root", str(tmp_path), "new", "psoriasis-demo"]) == 0
+    assert capsys.readouterr().out == (
+        "created case_data/psoriasis-demo/case.yaml; fill it in, then run: ./dev.sh check "
+        "(./dev.sh serve previews it as you save)\n"
+    )
     assert (tmp_path / "case_data" / "psoriasis-demo" / "figures").is_dir()
     assert main(["--root", str(tmp_path), "check"]) == 0
     assert main(["--root", str(tmp_path), "new", "psoriasis-demo"]) == 1

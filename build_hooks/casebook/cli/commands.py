@@ -81,7 +81,11 @@ def _main(argv: list[str] | None) -> int:
         except NewCaseError as exc:
             print(f"casebook new: {exc}", file=sys.stderr)
             return 1
-        print(f"created {path.relative_to(root)}; fill it in, then run: casebook check")
+        # dev.sh is how authors run Casebook; `casebook` itself is only on the venv's PATH.
+        print(
+            f"created {path.relative_to(root)}; fill it in, then run: ./dev.sh check "
+            "(./dev.sh serve previews it as you save)"
+        )
         return 0
     if args.command == "schema":
         print(f"wrote {write_schema(root / 'schema' / 'case.schema.json').relative_to(root)}")
