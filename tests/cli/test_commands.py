@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from casebook.cli import main
 from casebook.models.schema_export import schema_text
+from casebook.render import field_reference_page
 
 from ..support.cases import EXAMPLE
 from ..support.project import ROOT
@@ -78,6 +79,20 @@ def test_render_writes_pages_and_figures(tmp_path: Path) -> None:
 def test_committed_schema_matches_the_models() -> None:
     committed = (ROOT / "schema" / "case.schema.json").read_text(encoding="utf-8")
     assert committed == schema_text(), "run: casebook schema"
+
+
+def test_committed_field_reference_matches_the_models() -> None:
+    # Committed rather than built, so that the guide's link to it works on GitHub too.
+    committed = (ROOT / "docs" / "guide" / "fields.md").read_text(encoding="utf-8")
+    assert committed == field_reference_page(), "run: .venv/bin/casebook schema"
+
+
+def test_schema_writes_the_schema_and_the_field_reference(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--root", str(tmp_path), "schema"]) == 0
+    assert capsys.readouterr().out == "wrote schema/case.schema.json\nwrote docs/guide/fields.md\n"
+    assert (tmp_path / "docs" / "guide" / "fields.md").read_text() == field_reference_page()
 
 
 def test_schema_describes_every_field() -> None:

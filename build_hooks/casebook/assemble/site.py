@@ -14,7 +14,7 @@ from casebook.assemble.prefill import prefill_in_child
 from casebook.errors import CaseDataError, Diagnostic
 from casebook.models import SiteSettings
 from casebook.publish import CACHE_DIR, BuildCache
-from casebook.render import CaseErrors, error_pages, field_reference_page, render_home_pages
+from casebook.render import CaseErrors, error_pages, render_home_pages
 from casebook.scholarly import ScholarlyRecord, site_files
 
 
@@ -96,7 +96,6 @@ def build_site_output(
     output.broken = [CaseErrors(name, tuple(found)) for name, found in result.broken.items()]
     output.pages.update(error_pages(output.broken, site=settings))
     site_pages = render_home_pages(output.cases, site=settings, broken=output.broken)
-    site_pages["guide/fields.md"] = field_reference_page()
     output.pages = {**site_pages, **output.pages}
     newest = [entry[2] for entry in sorted(collected.newest, key=lambda e: e[:2], reverse=True)]
     feed_files, output.site_head = site_files(newest, settings=settings)

@@ -17,7 +17,9 @@ from casebook.errors import CaseDataError, SettingsError, format_report
 from casebook.load import load_cases
 from casebook.models import write_schema
 from casebook.publish import CACHE_DIR
-from casebook.render import NewCaseError, case_kinds, create_case
+from casebook.render import NewCaseError, case_kinds, create_case, field_reference_page
+
+FIELD_REFERENCE = "docs/guide/fields.md"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,7 +55,10 @@ def _main(argv: list[str] | None) -> int:
         default=case_kinds()[0],
         help="which template to start from (default: %(default)s)",
     )
-    commands.add_parser("schema", help="write schema/case.schema.json from the case model")
+    commands.add_parser(
+        "schema",
+        help="write schema/case.schema.json and docs/guide/fields.md from the case model",
+    )
     commands.add_parser(
         "editor-config", help="write schema/cms-config.yml, the form editor's, from the case model"
     )
@@ -89,6 +94,11 @@ def _main(argv: list[str] | None) -> int:
         return 0
     if args.command == "schema":
         print(f"wrote {write_schema(root / 'schema' / 'case.schema.json').relative_to(root)}")
+        # The field reference is committed, not built, so that it reads on GitHub too.
+        fields = root / FIELD_REFERENCE
+        fields.parent.mkdir(parents=True, exist_ok=True)
+        fields.write_text(field_reference_page(), encoding="utf-8")
+        print(f"wrote {FIELD_REFERENCE}")
         return 0
     if args.command == "editor-config":
         print(f"wrote {write_cms_config(root).relative_to(root)}")
