@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import logging
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -109,7 +109,7 @@ def test_mkdocs_keeps_requests_waiting_after_a_failed_rebuild(server: LiveReload
     assert not rebuild(server)
 
 
-def get(app: Callable[..., Iterable[bytes]], path: str) -> tuple[str, dict[str, str], bytes]:
+def get(app: Any, path: str) -> tuple[str, dict[str, str], bytes]:
     answered: list[tuple[str, list[tuple[str, str]]]] = []
     environ = {"PATH_INFO": path, "REQUEST_METHOD": "GET", "wsgi.input": io.BytesIO()}
     body = b"".join(app(environ, lambda status, headers, *_: answered.append((status, headers))))
