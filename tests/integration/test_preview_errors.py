@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
+from ..support.cases import line_of
 from ..support.project import copy_project
 from ..support.sites import MKDOCS, edit, fetch, free_port, mkdocs_env, wait_for
 
@@ -123,8 +124,9 @@ def test_a_settings_error_keeps_the_last_good_site_with_a_banner(preview: Previe
     edit(mkdocs_yml, "care_missing: warning", "care_missing: maybe")
     try:
         home = wait_for(preview.url, BANNER, timeout=60)
+        line = line_of(valid, "care_missing: warning")
         assert (
-            "mkdocs.yml:98:19: extra.casebook.care_missing: unknown value &#x27;maybe&#x27; "
+            f"mkdocs.yml:{line}:19: extra.casebook.care_missing: unknown value &#x27;maybe&#x27; "
             "(use one of: warning, error)" in home
         )
         assert BANNER in preview.answered(f"cases/{CASE_ID}/")
