@@ -71,6 +71,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             rebuilds=serving,
             changed=_changes.take() if serving else None,
             show_errors=serving,
+            settings_file=config_file,
         )
         # The form editor at admin/: the preview's when ./dev.sh edit runs its local backend.
         admin = core.admin_files(

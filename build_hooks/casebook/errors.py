@@ -82,11 +82,14 @@ class SettingsError(Exception):
     """The site settings (extra.casebook in mkdocs.yml) are invalid; carries every diagnostic,
     each placed in the settings file."""
 
-    def __init__(self, diagnostics: list[Diagnostic], *, file: str) -> None:
+    def __init__(
+        self, diagnostics: list[Diagnostic], *, file: str, section: str = "extra.casebook"
+    ) -> None:
         self.diagnostics = diagnostics
         self.file = file
+        self.section = section
         super().__init__(_report(diagnostics, f"{_counted(diagnostics)} in the site settings"))
 
     @property
     def heading(self) -> str:
-        return f"the site settings (extra.casebook in {self.file}) are wrong"
+        return f"the site settings ({self.section} in {self.file}) are wrong"

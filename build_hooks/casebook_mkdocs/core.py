@@ -42,6 +42,7 @@ class Core(Protocol):
         rebuilds: bool = ...,
         changed: Collection[str] | None = ...,
         show_errors: bool = ...,
+        settings_file: Path | None = ...,
     ) -> api.SiteOutput: ...
 
     def find_metadata_in_site(

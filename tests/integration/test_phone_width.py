@@ -64,8 +64,7 @@ def test_table_too_wide_for_the_screen_scrolls_from_the_keyboard(
     page = open_page({"width": 320, "height": 700})
     page.goto(example_site_url + CASE)
     overflowing = page.locator(".md-typeset__scrollwrap").evaluate_all(
-        "boxes => boxes.filter(b => b.scrollWidth > b.clientWidth && !b.querySelector('a'))"
-        ".length"
+        "boxes => boxes.filter(b => b.scrollWidth > b.clientWidth && !b.querySelector('a')).length"
     )
     assert overflowing > 0, "no box overflows: the test would check nothing"
     violations = axe_violations(page, rules=["scrollable-region-focusable"])

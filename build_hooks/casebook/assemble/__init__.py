@@ -3,5 +3,6 @@
 from __future__ import annotations
 
 from casebook.assemble.site import SiteOutput, build_site_output
+from casebook.assemble.site_address import is_example_address
 
-__all__ = ["SiteOutput", "build_site_output"]
+__all__ = ["SiteOutput", "build_site_output", "is_example_address"]

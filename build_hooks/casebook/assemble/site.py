@@ -11,6 +11,7 @@ from pathlib import Path
 from casebook.article import CaseListing
 from casebook.assemble.case_output import CaseOutput, build_case_outputs
 from casebook.assemble.prefill import prefill_in_child
+from casebook.assemble.site_address import check_site_address
 from casebook.errors import CaseDataError, Diagnostic
 from casebook.models import SiteSettings
 from casebook.publish import CACHE_DIR, BuildCache
@@ -64,6 +65,7 @@ def build_site_output(
     rebuilds: bool = False,
     changed: Collection[str] | None = None,
     show_errors: bool = False,
+    settings_file: Path | None = None,
 ) -> SiteOutput:
     """Load, validate and render every case; raise CaseDataError listing every problem.
 
@@ -71,7 +73,9 @@ def build_site_output(
     kept in memory between builds. `changed`: the case folders a file watcher saw change
     since the previous build, or None (see build_case_outputs). `show_errors`: a preview,
     where a case with errors becomes a page listing them (and a notice on the home page)
-    instead of failing the build; the other cases are built as usual.
+    instead of failing the build; the other cases are built as usual. `settings_file`: the
+    mkdocs.yml the settings came from, where a published site's example address is placed
+    (see check_site_address; a preview, at its own local address, is not checked).
     """
     cache = BuildCache.shared(project_root / CACHE_DIR)
     cache.remember_values = rebuilds
@@ -91,6 +95,9 @@ def build_site_output(
     if result.errors and not show_errors:
         raise CaseDataError(result.diagnostics, files=result.files)
     output = collected.output
+    if not show_errors:
+        published = [case.id for case in output.cases if case.published]
+        check_site_address(settings, published=published, settings_file=settings_file)
     output.reused = result.reused
     output.folders = result.files
     output.broken = [CaseErrors(name, tuple(found)) for name, found in result.broken.items()]

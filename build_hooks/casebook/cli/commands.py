@@ -7,10 +7,12 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from casebook.assemble import build_site_output
 from casebook.cli.handoff import RenderRefused, check_out, write_page_set
-from casebook.cli.site_config import site_settings
+from casebook.cli.init import InitError, add_arguments, apply_identity, ask_identity
+from casebook.cli.site_config import MKDOCS_YML, site_settings
 from casebook.cli.verify_site import verify_site
 from casebook.editor import make_server, write_cms_config
 from casebook.errors import CaseDataError, SettingsError, format_report
@@ -47,6 +49,10 @@ def _main(argv: list[str] | None) -> int:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate every case without building the site")
+    init = commands.add_parser(
+        "init", help="make the site your own: title, address, publisher and licence"
+    )
+    add_arguments(init)
     new = commands.add_parser("new", help="start a new case from the template")
     new.add_argument("case_id", help="folder name of the new case, e.g. psoriasis-secukinumab")
     new.add_argument(
@@ -92,6 +98,8 @@ def _main(argv: list[str] | None) -> int:
             "(./dev.sh serve previews it as you save)"
         )
         return 0
+    if args.command == "init":
+        return _init(root, args)
     if args.command == "schema":
         print(f"wrote {write_schema(root / 'schema' / 'case.schema.json').relative_to(root)}")
         # The field reference is committed, not built, so that it reads on GitHub too.
@@ -127,6 +135,23 @@ def _editor_backend(root: Path, port: int) -> int:
     return 0
 
 
+def _init(root: Path, args: argparse.Namespace) -> int:
+    try:
+        site = ask_identity(args, root, input)
+        done = apply_identity(root, site)
+    except (InitError, SettingsError) as exc:
+        print(f"casebook init: {exc}", file=sys.stderr)
+        return 1
+    for line in done:
+        print(line)
+    path = urlsplit(site.url).path or "/"
+    print(
+        f"next: ./dev.sh new <case-id> starts your first case; ./dev.sh serve previews the "
+        f"site at http://127.0.0.1:8000{path}; docs/guide/publishing.md puts it online"
+    )
+    return 0
+
+
 def _check(root: Path) -> int:
     try:
         settings = site_settings(root)
@@ -141,7 +166,12 @@ def _check(root: Path) -> int:
 def _render(root: Path, out: Path, *, drafts: bool) -> int:
     try:
         check_out(out)  # before the work of building, which would be lost
-        output = build_site_output(root, settings=site_settings(root), include_drafts=drafts)
+        output = build_site_output(
+            root,
+            settings=site_settings(root),
+            include_drafts=drafts,
+            settings_file=root / MKDOCS_YML,
+        )
         write_page_set(output, out, project_root=root)
     except (CaseDataError, SettingsError) as exc:
         print(exc, file=sys.stderr)

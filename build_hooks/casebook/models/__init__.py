@@ -30,10 +30,17 @@ from casebook.models.outcomes import ScoreSeries
 from casebook.models.publication import Affiliation, SourceAttribution
 from casebook.models.references import Reference
 from casebook.models.schema_export import case_schema, write_schema
-from casebook.models.settings import EditorSettings, JournalLimits, JournalProfile, SiteSettings
+from casebook.models.settings import (
+    EXAMPLE_CASE,
+    EditorSettings,
+    JournalLimits,
+    JournalProfile,
+    SiteSettings,
+)
 from casebook.models.walk import iter_strings, iter_texts, unmarked_text_fields
 
 __all__ = [
+    "EXAMPLE_CASE",
     "NARANJO_QUESTIONS",
     "ONE_LINE_PATTERN",
     "AdverseReaction",

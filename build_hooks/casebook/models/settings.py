@@ -10,6 +10,10 @@ from pydantic import Field, StringConstraints, field_validator
 from casebook.models.base import Strict, Text
 from casebook.models.instruments import BUILT_IN, InstrumentSetting
 
+EXAMPLE_CASE = "ppp-ad-baricitinib"
+"""The example project's one published case: a site at an example address that publishes
+nothing else is the example project itself (casebook.assemble.site_address)."""
+
 
 class JournalLimits(Strict):
     """What a journal accepts for one article type; the build reports a case that exceeds it."""
