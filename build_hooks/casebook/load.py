@@ -20,6 +20,7 @@ from casebook.checks import (
     check_consent,
     check_crossrefs,
     check_figure_files,
+    check_history_dates,
     check_journal,
     findings_from_validation,
 )
@@ -140,6 +141,7 @@ def _check_case(
         max_bytes=int(settings.max_figure_megabytes * 1_000_000),
     )
     findings += check_consent(case)
+    findings += check_history_dates(case)
     findings += check_case_text(case)
     clinical, clinical_findings = analyse_case(case, registry=registry(settings.instruments))
     findings += clinical_findings

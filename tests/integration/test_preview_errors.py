@@ -22,10 +22,10 @@ pytestmark = pytest.mark.integration
 
 CASE_ID = "my-first-case"
 TITLE = "title: TODO title of the case"
+# The message as far as the list of known keys, which the schema error tests pin.
 UNKNOWN_KEY = (
     "case_data/my-first-case/case.yaml:9:3: publication.colour: unknown key 'colour' (remove it; "
-    "known keys: title, article_type, status, date, licence, language, doi, volume, issue, "
-    "first_page, adapted_from, keywords, specialty)"
+    "known keys: title, article_type, status, date, "
 )
 BANNER = 'id="casebook-preview-failed"'
 
@@ -111,7 +111,8 @@ def test_a_case_with_errors_shows_them_at_its_address_and_on_the_home_page(
         # The other cases are built as usual.
         assert "Figure 1." in preview.answered("cases/ppp-ad-baricitinib/")
         printed = preview.printed()
-        assert f"case data has errors:\n{UNKNOWN_KEY}\n1 error in 2 case files" in printed
+        assert f"case data has errors:\n{UNKNOWN_KEY}" in printed
+        assert "keywords, specialty)\n1 error in 2 case files\n" in printed
     finally:
         preview.case_file.write_text(valid, encoding="utf-8")
     wait_for(preview.case_url, "TODO title of the case", timeout=60)

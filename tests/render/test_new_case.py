@@ -52,3 +52,31 @@ def test_an_unknown_kind_names_the_known_ones(tmp_path: Path) -> None:
         "unknown kind 'case-series': use one of case-report, adverse-drug-reaction"
     )
     assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.parametrize("kind", case_kinds())
+def test_every_kind_prompts_for_declarations_and_review_dates_without_inventing_them(
+    tmp_path: Path, kind: str
+) -> None:
+    """Commented prompts: nothing is stated until the author writes it, and what they write
+    in their place is a valid case."""
+    path = create_case(tmp_path, "demo", kind=kind)
+    text = path.read_text(encoding="utf-8")
+    prompts = (
+        "# declarations:  # shown under 'Consent and declarations'; state them as they are\n"
+        "#   conflicts: TODO the authors' conflicts of interest, or that there are none\n"
+        "#   funding: TODO who funded the work, or that there was no funding\n"
+    )
+    assert prompts in text
+    assert "  # received: YYYY-MM-DD" in text and "  # accepted: YYYY-MM-DD\n" in text
+    article, _ = load_case(tmp_path / "demo", project_root=tmp_path)
+    assert article is not None and article.case.declarations is None
+    filled = text.replace(
+        prompts, "declarations:\n  conflicts: None declared.\n  funding: None.\n"
+    ).replace("  # received: YYYY-MM-DD", "  received: 2026-01-05")
+    path.write_text(filled, encoding="utf-8")
+    article, diagnostics = load_case(tmp_path / "demo", project_root=tmp_path)
+    assert article is not None, [d.format() for d in diagnostics]
+    assert article.case.declarations is not None
+    assert article.case.declarations.funding == "None."
+    assert str(article.case.publication.received) == "2026-01-05"

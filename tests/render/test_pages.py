@@ -119,3 +119,18 @@ def test_sections_without_data_are_left_out(tmp_path: Path) -> None:
     page = render_case_page(article, site=SITE)
     assert "## Investigations" not in page
     assert "## Histology" in page
+
+
+def test_the_byline_names_the_collection_with_its_issn_volume_and_issue_when_given(
+    tmp_path: Path,
+) -> None:
+    article, _ = load_variant(tmp_path, example_text())
+    assert article is not None
+    page = render_case_page(article, site=SETTINGS)
+    assert "\nCasebook Example Collection · ISSN 0000-0000\n" in page
+    # Without an ISSN, volume or issue there is nothing to add to the title of the site.
+    assert "Casebook Example Collection" not in render_case_page(article, site=SITE)
+    synthetic = render_case_page(golden_article(SYNTHETIC), site=SETTINGS)
+    assert "\nCasebook Example Collection, volume 12, issue 3&amp;4 · ISSN 0000-0000\n" in (
+        synthetic
+    )

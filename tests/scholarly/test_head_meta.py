@@ -46,7 +46,7 @@ def _head(html: str) -> lxml.html.HtmlElement:
 
 def test_highwire_tags_pair_each_author_with_institution_and_orcid(tmp_path: Path) -> None:
     tags = highwire_tags(build_record(variant_article(tmp_path), settings=SETTINGS))
-    assert tags[:11] == [
+    assert tags[:12] == [
         ("citation_title", tags[0][1]),
         ("citation_author", "García-López, Ana María"),
         (
@@ -55,6 +55,7 @@ def test_highwire_tags_pair_each_author_with_institution_and_orcid(tmp_path: Pat
         ),
         ("citation_author_institution", "Pathology Laboratory"),
         ("citation_author_orcid", "https://orcid.org/0000-0002-1825-0097"),
+        ("citation_author_email", "ana@example.org"),
         # The group is left out beside a person: Scholar reads each citation_author as one.
         ("citation_publication_date", "2026/11/26"),
         ("citation_journal_title", "Casebook Example Collection"),

@@ -6,6 +6,7 @@ from casebook.checks.author_text import check_case_text
 from casebook.checks.care_checklist import CARE_URL, care_items, check_care
 from casebook.checks.consent import check_consent
 from casebook.checks.crossrefs import check_crossrefs
+from casebook.checks.history_dates import check_history_dates
 from casebook.checks.images import (
     ALLOWED_FORMATS,
     MAX_FIGURE_BYTES,
@@ -28,6 +29,7 @@ __all__ = [
     "check_consent",
     "check_crossrefs",
     "check_figure_files",
+    "check_history_dates",
     "check_journal",
     "findings_from_validation",
     "limits_for",

@@ -53,6 +53,12 @@ class Publication(Strict):
     """draft cases show in preview only; published cases are built into the site."""
     date: datetime.date | None = None
     """Publication date on this site (YYYY-MM-DD); required once status is published."""
+    received: datetime.date | None = None
+    """When the manuscript was received (YYYY-MM-DD), for a case that went through review."""
+    revised: datetime.date | None = None
+    """When the revised manuscript was received, if it was revised."""
+    accepted: datetime.date | None = None
+    """When it was accepted for publication."""
     licence: SpdxLicence
     """SPDX licence identifier of this page, e.g. CC-BY-4.0."""
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$"), Holds.FORM_CHECKED] = "en"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 
@@ -35,6 +36,8 @@ def make_environment(*, autoescape: bool) -> jinja2.Environment:
     env.filters["num"] = lambda value: f"{value:g}"
     env.filters["codes"] = codes_text
     env.filters["regimen"] = regimen_phrase
+    # Percent-encoded, so that a character Markdown reads in a link's address cannot end it.
+    env.filters["mailto"] = lambda email: "mailto:" + quote(email, safe="@")
     return env
 
 

@@ -28,6 +28,8 @@ def highwire_tags(record: ScholarlyRecord) -> list[Tag]:
         )
         if author.orcid_url:
             tags.append(("citation_author_orcid", author.orcid_url))
+        if author.email:
+            tags.append(("citation_author_email", author.email))
     if record.date:
         tags.append(("citation_publication_date", record.date.strftime("%Y/%m/%d")))
     optional = [
@@ -93,6 +95,13 @@ def reference_value(value: str) -> str:
     return " ".join(value.replace(";", ",").replace("\u037e", ",").split())
 
 
+def history_tags(record: ScholarlyRecord) -> list[Tag]:
+    """When the manuscript was received and accepted, as Dublin Core terms (Highwire has no
+    tags for them); a revision date has no term, and is on the page and in the JATS."""
+    dates = [("DCTERMS.dateSubmitted", record.received), ("DCTERMS.dateAccepted", record.accepted)]
+    return [(name, day.isoformat()) for name, day in dates if day]
+
+
 def open_graph_tags(record: ScholarlyRecord) -> list[Tag]:
     """Link-preview tags. No og:image: a clinical image would travel beyond the page its
     consent covers, into every chat and feed the link is pasted in."""
@@ -118,6 +127,7 @@ def case_head_html(record: ScholarlyRecord) -> str:
         .get_template("head.html.j2")
         .render(
             highwire=highwire_tags(record),
+            dublin_core=history_tags(record),
             open_graph=open_graph_tags(record),
             json_ld=json_ld_script_text(article_json_ld(record)),
         )

@@ -25,6 +25,9 @@ class AuthorRecord:
     orcid: str | None
     affiliations: tuple[Affiliation, ...]
     corresponding: bool
+    email: str | None = None
+    """The corresponding author's e-mail, which the page and its metadata show; None for
+    other authors, whose addresses are not published."""
 
     @property
     def orcid_url(self) -> str | None:
@@ -73,6 +76,9 @@ class ScholarlyRecord:
     description: str
     authors: tuple[AuthorRecord, ...]
     date: datetime.date | None
+    received: datetime.date | None
+    revised: datetime.date | None
+    accepted: datetime.date | None
     article_type: str
     journal_title: str | None
     journal_abbreviation: str | None
@@ -173,6 +179,9 @@ def build_record(
         description=page_description(article),
         authors=_authors(case),
         date=pub.date,
+        received=pub.received,
+        revised=pub.revised,
+        accepted=pub.accepted,
         article_type=pub.article_type,
         journal_title=settings.journal_title,
         journal_abbreviation=settings.journal_abbreviation,
@@ -240,6 +249,7 @@ def _authors(case: CaseFile) -> tuple[AuthorRecord, ...]:
             orcid=author.orcid,
             affiliations=tuple(by_id[key] for key in author.affiliations if key in by_id),
             corresponding=author.corresponding,
+            email=author.email if author.corresponding else None,
         )
         for author in case.authors
     )
