@@ -1,4 +1,4 @@
-"""Silence MkDocs' dirty-build warning, which would abort every strict preview."""
+"""Silence MkDocs' dirty-build warning, which every preview rebuild would print."""
 
 from __future__ import annotations
 
@@ -17,9 +17,10 @@ class _DirtyWarningFilter(logging.Filter):
 
 def quiet_dirty_warning() -> None:
     """Drop MkDocs' warning that a dirty build may leave links and navigation stale: the
-    adapter rebuilds everything when they could be (see files.BuildTracker), and under
-    `strict: true` the warning alone would abort every preview build. Should MkDocs reword it,
-    the filter lets it through and strict previews abort, loudly, until the pin is updated."""
+    adapter rebuilds everything when they could be (see files.BuildTracker), so on every save
+    the warning would only cry wolf (a preview no longer aborts on warnings, see preview.py).
+    Should MkDocs reword it, the filter lets it through and previews print it again until the
+    pin is updated."""
     logger = logging.getLogger(BUILD_LOGGER)
     if not any(isinstance(f, _DirtyWarningFilter) for f in logger.filters):
         logger.addFilter(_DirtyWarningFilter())
