@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, expect
 
 from ..support.cases import line_of
 from ..support.project import copy_project
-from ..support.sites import MKDOCS, edit, fetch, free_port, mkdocs_env, wait_for
+from ..support.sites import edit, fetch, mkdocs_env, serving, wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -68,22 +68,9 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
     )
     assert created.stdout.startswith("created case_data/my-first-case/case.yaml")
     log = base / "serve.log"
-    port = free_port()
-    with log.open("w") as stderr:
-        process = subprocess.Popen(
-            [*MKDOCS, "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=mkdocs_env(project),
-            stdout=subprocess.DEVNULL,
-            stderr=stderr,
-        )
-    url = f"http://127.0.0.1:{port}/casebook/"
-    try:
-        wait_for(f"{url}cases/{CASE_ID}/", "TODO title of the case", timeout=120)
+    ready = (f"cases/{CASE_ID}/", "TODO title of the case")
+    with serving(project, log, "--livereload", "--dirty", ready=ready) as url:
         yield Preview(project, url, log)
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def test_a_new_cases_warnings_are_printed_and_do_not_stop_the_preview(preview: Preview) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ..support.project import copy_project
-from ..support.sites import MKDOCS, edit, fetch, free_port, mkdocs_env, wait_for
+from ..support.sites import edit, fetch, serving, wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -21,22 +20,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str
     base = tmp_path_factory.mktemp("serve-dirty")
     project = copy_project(base / "project")
     log = base / "serve.log"
-    port = free_port()
-    with log.open("w") as stderr:
-        process = subprocess.Popen(
-            [*MKDOCS, "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=mkdocs_env(project),
-            stdout=subprocess.DEVNULL,
-            stderr=stderr,
-        )
-    url = f"http://127.0.0.1:{port}/casebook/"
-    try:
-        wait_for(f"{url}cases/ppp-ad-baricitinib/", "Figure 1.", timeout=120)
+    ready = ("cases/ppp-ad-baricitinib/", "Figure 1.")
+    with serving(project, log, "--dirty", ready=ready) as url:
         yield project, url, log
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def rebuilds(log: Path) -> int:

@@ -9,6 +9,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -72,3 +74,26 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@contextmanager
+def serving(project: Path, log: Path, *options: str, ready: tuple[str, str]) -> Iterator[str]:
+    """`mkdocs serve` of `project` on a free port, as an author runs it, with what it prints
+    in `log`; yields the site's address once the page at `ready[0]` (relative to it) shows
+    `ready[1]`, and stops the server afterwards."""
+    port = free_port()
+    with log.open("w") as stderr:
+        process = subprocess.Popen(
+            [*MKDOCS, "serve", *options, "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=mkdocs_env(project),
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+    url = f"http://127.0.0.1:{port}/casebook/"
+    try:
+        wait_for(url + ready[0], ready[1], timeout=120)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
