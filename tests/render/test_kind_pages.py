@@ -103,8 +103,10 @@ def test_a_fatal_reaction_is_a_serious_adverse_outcome() -> None:
     article = kind_article(ADVERSE_REACTION)
     assert article.case.adverse_reaction is not None
     fatal = article.case.adverse_reaction.model_copy(update={"outcome": "fatal"})
-    case = article.case.model_copy(update={"adverse_reaction": fatal})
-    data = article_json_ld(build_record(dataclasses.replace(article, case=case), settings=SETTINGS))
+    [part] = article.parts  # the outputs read the patient's record, made from the case's
+    record = part.record.model_copy(update={"adverse_reaction": fatal})
+    fatal_case = dataclasses.replace(article, parts=(dataclasses.replace(part, record=record),))
+    data = article_json_ld(build_record(fatal_case, settings=SETTINGS))
     [first, _] = [s for s in data["about"] if s["@type"] == "MedicalTherapy"]
     assert "adverseOutcome" not in first
     assert first["seriousAdverseOutcome"]["name"].startswith("drug reaction with eosinophilia")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from casebook.article.article import Article, FigureView, PanelView, build_article
 from casebook.article.cite import CiteView
 from casebook.article.listing import CaseListing, case_listing
+from casebook.article.patients import PatientPart
 from casebook.article.phrases import regimen_phrase
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "CiteView",
     "FigureView",
     "PanelView",
+    "PatientPart",
     "build_article",
     "case_listing",
     "regimen_phrase",

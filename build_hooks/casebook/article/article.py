@@ -7,32 +7,34 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from casebook.article.adverse_reaction import AdverseReactionView, adverse_reaction_view
-from casebook.article.background import (
-    ExaminationView,
-    HistoryView,
-    examination_view,
-    history_view,
-)
-from casebook.article.phrases import patient_phrase
+from casebook.article.adverse_reaction import AdverseReactionView
+from casebook.article.background import ExaminationView, HistoryView
+from casebook.article.patients import PatientPart, patient_parts
 from casebook.clinical import ChartView, ClinicalView, ScoreTable
 from casebook.models import Biopsy, CaseFile, Figure, Numbering, Reference, panel_letter
 
 _STAIN_NAMES = {"H&E": "haematoxylin and eosin"}
 
-# Which page section a mention in each top-level field belongs to; figures are placed at the
-# end of the section that first mentions them.
+# Which page section a mention in each top-level field (or field of a patient's record) belongs
+# to; figures are placed at the end of the section that first mentions them. In a case series
+# each patient's sections are apart: the section is then prefixed with the patient's id.
 SECTION_OF_FIELD = {
     "abstract": "introduction",
     "introduction": "introduction",
     "patient": "presentation",
     "history": "presentation",
     "examination": "presentation",
+    "timeline": "events",
     "investigations": "investigations",
+    "imaging": "imaging",
     "histology": "histology",
+    "cultures": "microbiology",
+    "pcr_serology": "microbiology",
+    "genetics": "genetics",
     "diagnosis": "diagnosis",
     "adverse_reaction": "adverse-reaction",
     "treatment": "treatment",
+    "procedures": "treatment",
     "scores": "treatment",
     "outcome": "treatment",
     "patient_perspective": "perspective",
@@ -84,9 +86,24 @@ class Article:
     case: CaseFile
     numbering: Numbering
     figures: tuple[FigureView, ...]
-    clinical: ClinicalView
+    parts: tuple[PatientPart, ...]
+    """Each patient's part of the page: one for a single case, one per patient of a series."""
     placement: Mapping[str, str]
     """figure id -> the page section that first mentions it, where the figure is shown."""
+
+    @property
+    def is_series(self) -> bool:
+        return self.case.is_series
+
+    @property
+    def clinical(self) -> ClinicalView:
+        """The clinical view of a single case (of the first patient of a series)."""
+        return self.parts[0].clinical
+
+    @property
+    def charts(self) -> list[ChartView]:
+        """Every chart drawn from the data of every patient, besides the figure panels."""
+        return [chart for part in self.parts for chart in part.clinical.charts]
 
     @property
     def url(self) -> str:
@@ -107,21 +124,17 @@ class Article:
 
     @property
     def diagnoses(self) -> list[str]:
-        return [d.name for d in self.case.diagnosis.final]
+        """The final diagnoses of every patient, each once."""
+        return list(dict.fromkeys(name for part in self.parts for name in part.diagnoses))
 
     @property
     def drugs(self) -> list[str]:
-        """The drugs given, then those suspected of an adverse reaction."""
-        suspected = self.case.adverse_reaction.suspected_drugs if self.case.adverse_reaction else []
-        return list(
-            dict.fromkeys(
-                [*(step.drug for step in self.case.treatment), *(d.drug for d in suspected)]
-            )
-        )
+        """The drugs given, then those suspected of an adverse reaction, of every patient."""
+        return list(dict.fromkeys(drug for part in self.parts for drug in part.drugs))
 
     @property
     def main_treatment(self) -> str | None:
-        counts = Counter(step.drug for step in self.case.treatment)
+        counts = Counter(step.drug for part in self.parts for step in part.record.treatment)
         return counts.most_common(1)[0][0] if counts else None
 
     @property
@@ -132,21 +145,25 @@ class Article:
     @property
     def patient_phrase(self) -> str:
         """'A 20-year-old man', as the presentation of every output opens."""
-        return patient_phrase(self.case.patient)
+        return self.parts[0].phrase
+
+    @property
+    def kind(self) -> str:
+        """'Case report' or 'Case series', as descriptions and listings name the article."""
+        return "Case series" if self.is_series else "Case report"
 
     @property
     def background(self) -> HistoryView:
-        """The patient's background (CARE item 5), one phrase per item."""
-        return history_view(self.case.patient, self.case.history)
+        """The background of a single case's patient (the first patient of a series)."""
+        return self.parts[0].background
 
     @property
     def examination(self) -> ExaminationView:
-        return examination_view(self.case.examination)
+        return self.parts[0].examination
 
     @property
     def adverse_reaction(self) -> AdverseReactionView | None:
-        reaction = self.case.adverse_reaction
-        return adverse_reaction_view(reaction) if reaction else None
+        return self.parts[0].adverse_reaction
 
     @property
     def published(self) -> bool:
@@ -163,16 +180,17 @@ def build_article(
     folder: Path,
     case: CaseFile,
     numbering: Numbering,
-    clinical: ClinicalView,
+    clinical: tuple[ClinicalView, ...],
 ) -> Article:
+    """`clinical`: each patient's clinical view, in the order of case.records()."""
+    parts = patient_parts(case.records(), clinical)
     figures = sorted(
         (f for f in case.figures if f.id in numbering.figure_numbers),
         key=lambda f: numbering.figure_numbers[f.id],
     )
-    biopsies = _biopsy_by_key(case.histology)
+    biopsies = _biopsy_by_key([b for part in parts for b in part.record.histology])
     views = tuple(
-        _figure_view(f, numbering.figure_numbers[f.id], biopsies, case=case, clinical=clinical)
-        for f in figures
+        _figure_view(f, numbering.figure_numbers[f.id], biopsies, part=parts[0]) for f in figures
     )
     return Article(
         case_id,
@@ -180,17 +198,22 @@ def build_article(
         case,
         numbering,
         views,
-        clinical,
-        placement=_placement(views, numbering),
+        parts,
+        placement=_placement(views, numbering, parts),
     )
 
 
-def _placement(figures: tuple[FigureView, ...], numbering: Numbering) -> dict[str, str]:
+def _placement(
+    figures: tuple[FigureView, ...], numbering: Numbering, parts: tuple[PatientPart, ...]
+) -> dict[str, str]:
     first_section: dict[str, str] = {}
     owner = {p.anchor: f.id for f in figures for p in f.panels}
     for mention in numbering.mentions:
         figure_id = owner.get(mention.key, mention.key)
-        section = SECTION_OF_FIELD.get(str(mention.path[0]), "discussion")
+        path, part = mention.path, parts[0]
+        if path[0] == "patients" and isinstance(index := path[1], int):
+            path, part = path[2:], parts[index]
+        section = part.anchor(SECTION_OF_FIELD.get(str(path[0]), "discussion"))
         first_section.setdefault(figure_id, section)
     return first_section
 
@@ -204,9 +227,9 @@ def _figure_view(
     number: int,
     biopsies: dict[str, Biopsy],
     *,
-    case: CaseFile,
-    clinical: ClinicalView,
+    part: PatientPart,
 ) -> FigureView:
+    """`part`: whose scores a chart panel draws; a series has none (checks refuse them)."""
     panels = []
     for index, panel in enumerate(figure.panels):
         letter = panel_letter(index) if len(figure.panels) > 1 else ""
@@ -216,8 +239,8 @@ def _figure_view(
         )
         chart, data = None, None
         if panel.chart is not None:
-            chart, data = clinical.panel_chart(
-                case, name=anchor, instruments=panel.instruments, alt=panel.alt
+            chart, data = part.clinical.panel_chart(
+                part.record.scores, name=anchor, instruments=panel.instruments, alt=panel.alt
             )
         panels.append(
             PanelView(

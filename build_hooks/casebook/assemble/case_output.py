@@ -135,7 +135,7 @@ def _store_download(data: bytes, *, cache_dir: Path) -> str:
 
 
 def _charts(article: Article) -> list[ChartView]:
-    return [*article.clinical.charts, *_figure_charts(article)]
+    return [*article.charts, *_figure_charts(article)]
 
 
 def _figure_charts(article: Article) -> list[ChartView]:

@@ -34,7 +34,12 @@ SKIPPED_KINDS: dict[Holds, frozenset[str]] = {
 def check_case_text(case: CaseFile) -> list[Finding]:
     allowed = {e.text for e in case.deidentification.allow} if case.deidentification else set()
     # The case's own abbreviations (PPP, AD) are not a patient's initials.
-    allowed |= {item.abbreviation for item in case.diagnosis.final if item.abbreviation}
+    allowed |= {
+        item.abbreviation
+        for at in case.records()  # every patient's, in a case series
+        for item in at.record.diagnosis.final
+        if item.abbreviation
+    }
     as_of = case.publication.date.year if case.publication.date else None
     own_names = _author_names(case)
     out: list[Finding] = []

@@ -3,10 +3,19 @@ not; an item neither addressed nor explained is a build warning (or error, by si
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from casebook.findings import Finding
-from casebook.models import AdverseReaction, CaseFile, Examination, ExaminationField
+from casebook.models import (
+    AdverseReaction,
+    CaseFile,
+    Examination,
+    ExaminationField,
+    PatientRecord,
+    RecordAt,
+    RecordFields,
+)
 from casebook.positions import Path_
 
 CARE_URL = "https://www.care-statement.org/checklist"
@@ -44,6 +53,8 @@ def care_items(case: CaseFile) -> list[CareItem]:
     items = []
     for number, (key, name, add_at) in enumerate(_ITEMS, start=1):
         note = getattr(notes, key) if notes else None
+        if case.is_series and add_at[0] in RecordFields.model_fields:
+            add_at = ("patients", 0, *add_at)  # each patient's record holds it in a series
         items.append(CareItem(number, key, name, addressed[key], note or "", add_at))
     return items
 
@@ -95,31 +106,51 @@ def _places(case: CaseFile) -> dict[str, tuple[Place, ...]]:
     def when(condition: object, *places: Place) -> tuple[Place, ...]:
         return places if condition else ()
 
-    reaction = case.adverse_reaction
+    records = case.records()
+
+    def per_patient(places_of: Callable[[PatientRecord], tuple[Place, ...]]) -> tuple[Place, ...]:
+        """The places in every patient's sections: one patient's for a single case."""
+        return tuple(_in_patient(at, place) for at in records for place in places_of(at.record))
+
+    def each(test: Callable[[PatientRecord], object], label: str, anchor: str) -> tuple[Place, ...]:
+        return per_patient(lambda r: when(test(r), Place(label, anchor)))
+
     diagnostic = (
-        when(case.investigations, Place("Investigations", "investigations"))
-        + when(case.histology, Place("Histology", "histology"))
-        + when(case.diagnosis.differentials, Place("Differential diagnosis", "diagnosis"))
-        + when(reaction and _assessed(reaction), Place("Causality", "causality"))
+        each(lambda r: r.investigations, "Investigations", "investigations")
+        + each(lambda r: r.imaging, "Imaging and other studies", "imaging")
+        + each(lambda r: r.histology, "Histology", "histology")
+        + each(lambda r: r.cultures or r.pcr_serology, "Microbiology and serology", "microbiology")
+        + each(lambda r: r.genetics, "Genetic testing", "genetics")
+        + each(lambda r: r.diagnosis.differentials, "Differential diagnosis", "diagnosis")
+        + each(
+            lambda r: r.adverse_reaction and _assessed(r.adverse_reaction), "Causality", "causality"
+        )
     )
     return {
         "title": (Place("Title", ""),),
         "keywords": (Place("Keywords", ""),),
         "abstract": when(case.abstract, Place("Abstract", "abstract")),
         "introduction": when(case.introduction, Place("Introduction", "introduction")),
-        "patient_information": (
-            Place("Presentation", "presentation"),
-            *when(_background(case), Place("History", "history")),
+        "patient_information": when(
+            case.is_series, Place("Summary of the patients", "series-summary")
+        )
+        + per_patient(
+            lambda r: (
+                Place("Presentation", "presentation"),
+                *when(_background(r), Place("History", "history")),
+            )
         ),
-        "clinical_findings": _examination_places(case.examination),
-        "timeline": when(case.treatment, Place("Timeline", "timeline")),
+        "clinical_findings": per_patient(lambda r: _examination_places(r.examination)),
+        "timeline": each(lambda r: r.timeline, "Timeline of events", "events")
+        + each(lambda r: r.treatment, "Timeline", "timeline"),
         "diagnostic_assessment": diagnostic,
-        "therapeutic_intervention": when(
-            case.treatment, Place("Treatment and outcome", "treatment-and-outcome")
-        ),
-        "follow_up_and_outcomes": when(case.outcome, Place("Outcome and follow-up", "outcome"))
-        + when(case.scores, Place("Outcome scores", "outcome-scores"))
-        + when(reaction, Place("Adverse drug reaction", "adverse-drug-reaction")),
+        "therapeutic_intervention": each(
+            lambda r: r.treatment, "Treatment and outcome", "treatment-and-outcome"
+        )
+        + each(lambda r: r.procedures, "Procedures", "procedures"),
+        "follow_up_and_outcomes": each(lambda r: r.outcome, "Outcome and follow-up", "outcome")
+        + each(lambda r: r.scores, "Outcome scores", "outcome-scores")
+        + each(lambda r: r.adverse_reaction, "Adverse drug reaction", "adverse-drug-reaction"),
         "discussion": when(case.discussion, Place("Discussion", "discussion")),
         "patient_perspective": when(
             case.patient_perspective, Place("Patient perspective", "patient-perspective")
@@ -128,11 +159,18 @@ def _places(case: CaseFile) -> dict[str, tuple[Place, ...]]:
     }
 
 
-def _background(case: CaseFile) -> bool:
+def _in_patient(at: RecordAt, place: Place) -> Place:
+    """In a series, a patient's section is labelled and anchored with the patient."""
+    if at.number is None:
+        return place
+    return Place(f"Patient {at.number}: {place.label.lower()}", f"{at.id}-{place.anchor}")
+
+
+def _background(record: PatientRecord) -> bool:
     """CARE 5c beyond the plain lists: the page heads these under History."""
-    h = case.history
+    h = record.history
     return bool(
-        case.patient.ethnicity
+        record.patient.ethnicity
         or h.comorbidities
         or h.medications
         or h.social_history

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from casebook.findings import Finding
 from casebook.models import CaseFile, Numbering
 from casebook.positions import Path_
-from casebook.text import is_figure_key
+from casebook.text import is_figure_key, is_patient_key
 
 
 def check_crossrefs(case: CaseFile, numbering: Numbering) -> list[Finding]:
@@ -38,7 +38,9 @@ def check_crossrefs(case: CaseFile, numbering: Numbering) -> list[Finding]:
     meant: set[str] = set()
     for mention in numbering.mentions:
         cited.add(mention.key)
-        if is_figure_key(mention.key):
+        if is_patient_key(mention.key):
+            out.extend(_patient_mention(mention.key, mention.path, numbering))
+        elif is_figure_key(mention.key):
             if mention.key not in figure_ids | panel_ids:
                 meant.update(_close(mention.key, figure_ids | panel_ids))
                 out.append(
@@ -86,10 +88,34 @@ def _all_ids(case: CaseFile) -> Iterator[tuple[Path_, str, str]]:
                 yield ("figures", i, "panels", j, "id"), "figure", panel.id
     for i, reference in enumerate(case.references):
         yield ("references", i, "id"), "reference", reference.id
-    for i, biopsy in enumerate(case.histology):
-        yield ("histology", i, "id"), "biopsy", biopsy.id
+    for at in case.records():
+        for i, biopsy in enumerate(at.record.histology):
+            yield at.under("histology", i, "id"), "biopsy", biopsy.id
+    for i, patient in enumerate(case.patients):
+        yield ("patients", i, "id"), "patient", patient.id
     for i, affiliation in enumerate(case.affiliations):
         yield ("affiliations", i, "id"), "affiliation", affiliation.id
+
+
+def _patient_mention(key: str, path: Path_, numbering: Numbering) -> list[Finding]:
+    known = set(numbering.patient_numbers)
+    if key in known:
+        return []
+    if not known:
+        return [
+            Finding(
+                path,
+                f"'@{key}' refers to a patient of a case series, and this case has one patient",
+                "write 'the patient', or list the patients under patients",
+            )
+        ]
+    return [
+        Finding(
+            path,
+            f"patient '{key}' is mentioned but not defined",
+            _suggest(key, known, "give that id to one of the patients"),
+        )
+    ]
 
 
 def _close(key: str, known: set[str]) -> list[str]:

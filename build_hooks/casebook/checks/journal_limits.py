@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from casebook.findings import Finding
-from casebook.models import CaseFile, JournalLimits, JournalProfile, Numbering
+from casebook.models import CaseFile, JournalLimits, JournalProfile, Numbering, RecordFields
 from casebook.positions import Path_
 from casebook.text import TOKEN_RE
 
@@ -19,9 +19,11 @@ COUNTED_SECTIONS = (
     "introduction",
     "history",
     "examination",
+    "imaging",
     "histology",
     "diagnosis",
     "treatment",
+    "procedures",
     "outcome",
     "patient_perspective",
     "discussion",
@@ -47,7 +49,11 @@ def _texts(case: CaseFile) -> Iterator[str]:
                 yield from walk(item)
 
     for section in COUNTED_SECTIONS:
-        yield from walk(getattr(case, section))
+        if section in RecordFields.model_fields:
+            for at in case.records():  # every patient of a series
+                yield from walk(getattr(at.record, section))
+        else:
+            yield from walk(getattr(case, section))
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,7 @@ def periods(timeline: Timeline) -> list[dict[str, Any]]:
     return out
 
 
-def timeline_chart(timeline: Timeline) -> ChartView:
+def timeline_chart(timeline: Timeline, *, name: str = "timeline") -> ChartView:
     spec = {
         "kind": "timeline",
         "version": CHART_DATA_VERSION,
@@ -75,7 +75,7 @@ def timeline_chart(timeline: Timeline) -> ChartView:
         "lanes": timeline.drugs,
         "periods": periods(timeline),
     }
-    return ChartView("timeline", "charts/timeline.svg", spec, timeline_alt(timeline))
+    return ChartView(name, f"charts/{name}.svg", spec, timeline_alt(timeline))
 
 
 def timeline_alt(timeline: Timeline) -> str:

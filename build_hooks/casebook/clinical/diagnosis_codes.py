@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from casebook.findings import Finding
-from casebook.models import CaseFile, DiagnosisCode
+from casebook.models import DiagnosisCode, PatientRecord
 from casebook.positions import Path_
 
 _ICD10 = re.compile(r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")
@@ -91,21 +91,21 @@ def code_problem(code: DiagnosisCode) -> tuple[str, str] | None:
     return None
 
 
-def _codes(case: CaseFile) -> Iterator[tuple[Path_, DiagnosisCode]]:
-    for i, item in enumerate(case.diagnosis.final):
+def _codes(record: PatientRecord) -> Iterator[tuple[Path_, DiagnosisCode]]:
+    for i, item in enumerate(record.diagnosis.final):
         for j, code in enumerate(item.codes):
             yield ("diagnosis", "final", i, "codes", j, "code"), code
-    for i, differential in enumerate(case.diagnosis.differentials):
+    for i, differential in enumerate(record.diagnosis.differentials):
         for j, code in enumerate(differential.codes):
             yield ("diagnosis", "differentials", i, "codes", j, "code"), code
-    for i, comorbidity in enumerate(case.history.comorbidities):
+    for i, comorbidity in enumerate(record.history.comorbidities):
         for j, code in enumerate(comorbidity.codes):
             yield ("history", "comorbidities", i, "codes", j, "code"), code
 
 
-def check_codes(case: CaseFile) -> list[Finding]:
+def check_codes(record: PatientRecord) -> list[Finding]:
     findings = []
-    for path, code in _codes(case):
+    for path, code in _codes(record):
         problem = code_problem(code)
         if problem:
             findings.append(Finding(path, *problem))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from casebook.clinical.time_axis import Scale, TimeAxis
 from casebook.findings import Finding
-from casebook.models import CaseFile, LabResult
+from casebook.models import LabResult, PatientRecord
 
 
 def computed_flag(lab: LabResult) -> str | None:
@@ -32,14 +32,14 @@ def range_text(lab: LabResult) -> str:
     return "not stated"
 
 
-def check_labs(case: CaseFile, axis: TimeAxis | None) -> list[Finding]:
+def check_labs(record: PatientRecord, axis: TimeAxis | None) -> list[Finding]:
     findings: list[Finding] = []
     first_of_test: dict[str, int] = {}
     counts: dict[str, int] = {}
-    for lab in case.investigations:
+    for lab in record.investigations:
         counts[lab.test] = counts.get(lab.test, 0) + 1
     seen_times: dict[tuple[str, float], int] = {}
-    for i, lab in enumerate(case.investigations):
+    for i, lab in enumerate(record.investigations):
         low, high = lab.reference_low, lab.reference_high
         if low is not None and high is not None and low > high:
             findings.append(
@@ -62,12 +62,12 @@ def check_labs(case: CaseFile, axis: TimeAxis | None) -> list[Finding]:
                 )
             )
         first = first_of_test.setdefault(lab.test, i)
-        if first != i and lab.unit != case.investigations[first].unit:
+        if first != i and lab.unit != record.investigations[first].unit:
             findings.append(
                 Finding(
                     ("investigations", i, "unit"),
                     f"unit '{lab.unit}' differs from the first {lab.test} result "
-                    f"('{case.investigations[first].unit}', investigations[{first}])",
+                    f"('{record.investigations[first].unit}', investigations[{first}])",
                     "convert the value and use one unit per test",
                 )
             )
@@ -123,10 +123,10 @@ class LabGroup:
         return len(self.rows) > 1
 
 
-def lab_groups(case: CaseFile, *, axis: TimeAxis, scale: Scale) -> list[LabGroup]:
+def lab_groups(record: PatientRecord, *, axis: TimeAxis, scale: Scale) -> list[LabGroup]:
     """Results grouped by test in order of first appearance, each group in time order."""
     by_test: dict[str, list[LabResult]] = {}
-    for lab in case.investigations:
+    for lab in record.investigations:
         by_test.setdefault(lab.test, []).append(lab)
     groups = []
     for test, labs in by_test.items():

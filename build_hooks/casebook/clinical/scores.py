@@ -9,16 +9,16 @@ from dataclasses import dataclass
 
 from casebook.clinical.time_axis import Scale, TimeAxis
 from casebook.findings import Finding
-from casebook.models import CaseFile, Instrument, ScoreSeries
+from casebook.models import Instrument, PatientRecord, ScoreSeries
 
 
 def check_scores(
-    case: CaseFile, registry: Mapping[str, Instrument], axis: TimeAxis | None
+    record: PatientRecord, registry: Mapping[str, Instrument], axis: TimeAxis | None
 ) -> list[Finding]:
     """Unknown instruments, values out of range, and times out of order; `axis` is None when
     the case's times could not be put on one axis (reported elsewhere)."""
     findings: list[Finding] = []
-    for i, series in enumerate(case.scores):
+    for i, series in enumerate(record.scores):
         instrument = registry.get(series.instrument)
         if instrument is None:
             findings.append(_unknown(("scores", i, "instrument"), series.instrument, registry))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from casebook.findings import Finding
-from casebook.models import CaseFile, parse_date, relative_days
+from casebook.models import PatientRecord, parse_date, relative_days
 from casebook.positions import Path_
 
 DAYS = {"week": 7.0, "month": 30.4375}
@@ -54,32 +56,51 @@ def scale_for(span_days: float) -> Scale:
     return Scale("week" if span_days <= _WEEKS_UP_TO_DAYS else "month")
 
 
-def time_points(case: CaseFile) -> Iterator[tuple[Path_, str]]:
+def time_points(record: PatientRecord) -> Iterator[tuple[Path_, str]]:
     """Every time an author wrote, with its field path, in file order."""
-    for i, step in enumerate(case.treatment):
+    for i, step in enumerate(record.treatment):
         if step.start:
             yield ("treatment", i, "start"), step.start
-    for i, lab in enumerate(case.investigations):
+    for i, lab in enumerate(record.investigations):
         if lab.when:
             yield ("investigations", i, "when"), lab.when
-    for i, series in enumerate(case.scores):
+    for i, series in enumerate(record.scores):
         for j, point in enumerate(series.values):
             yield ("scores", i, "values", j, "when"), point.when
 
 
-def build_axis(case: CaseFile) -> tuple[TimeAxis, list[Finding]]:
+class _Timed(Protocol):
+    @property
+    def when(self) -> str | None: ...
+
+
+def study_times(record: PatientRecord) -> Iterator[tuple[Path_, str]]:
+    """When each study, procedure and specimen was done: on the case's axis, though no chart
+    draws them (a scan months before treatment would squeeze the treatment course)."""
+    timed: tuple[tuple[str, Sequence[_Timed]], ...] = (
+        ("imaging", record.imaging),
+        ("procedures", record.procedures),
+        ("cultures", record.cultures),
+        ("pcr_serology", record.pcr_serology),
+    )
+    for name, items in timed:
+        for i, item in enumerate(items):
+            if item.when:
+                yield (name, i, "when"), item.when
+
+
+def build_axis(record: PatientRecord) -> tuple[TimeAxis, list[Finding]]:
     """Day 0 is the start of the first treatment step; a date needs that start as a date to
     count from, so that dates and relative times land on one axis."""
-    dated = [
-        (path, date) for path, text in time_points(case) if (date := parse_date(text)) is not None
-    ]
+    every_time = itertools.chain(time_points(record), study_times(record))
+    dated = [(path, date) for path, text in every_time if (date := parse_date(text)) is not None]
     if not dated:
         return TimeAxis(None), []
-    first_start = case.treatment[0].start if case.treatment else None
+    first_start = record.treatment[0].start if record.treatment else None
     anchor = parse_date(first_start) if first_start else None
     if anchor is not None:
         return TimeAxis(anchor), []
-    if not case.treatment:
+    if not record.treatment:
         return TimeAxis(min(date for _, date in dated)), []
     return TimeAxis(None), [
         Finding(

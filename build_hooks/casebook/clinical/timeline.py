@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from casebook.clinical.time_axis import Scale, TimeAxis, scale_for
 from casebook.findings import Finding
-from casebook.models import CaseFile, TreatmentStep, parse_duration
+from casebook.models import PatientRecord, TreatmentStep, parse_duration
 
 _EPSILON = 1e-6
 
@@ -72,14 +72,14 @@ class _Open:
     approximate_end: bool
 
 
-def place_steps(case: CaseFile, axis: TimeAxis) -> tuple[list[_Open], list[Finding]]:
+def place_steps(record: PatientRecord, axis: TimeAxis) -> tuple[list[_Open], list[Finding]]:
     placed: list[_Open] = []
     findings: list[Finding] = []
     last_of_drug: dict[str, _Open] = {}
     # After a step that cannot be placed, the later steps of that drug follow from it: one
     # error says enough until a step gives its own start.
     blocked: set[str] = set()
-    for index, step in enumerate(case.treatment):
+    for index, step in enumerate(record.treatment):
         if step.drug in blocked and step.start is None:
             continue
         blocked.discard(step.drug)
@@ -88,7 +88,7 @@ def place_steps(case: CaseFile, axis: TimeAxis) -> tuple[list[_Open], list[Findi
         if step.start is not None:
             start, approximate = axis.days(step.start), False
             if previous is not None:
-                problem = _order_problem(case, previous, start, step.drug)
+                problem = _order_problem(record, previous, start, step.drug)
                 if problem:
                     findings.append(Finding(where, *problem))
                     continue
@@ -107,7 +107,7 @@ def place_steps(case: CaseFile, axis: TimeAxis) -> tuple[list[_Open], list[Findi
                 continue
             start, approximate = 0.0, False
         elif previous.end is None:
-            findings.append(_unplaceable(case, index, previous))
+            findings.append(_unplaceable(record, index, previous))
             blocked.add(step.drug)
             continue
         else:
@@ -125,9 +125,9 @@ def place_steps(case: CaseFile, axis: TimeAxis) -> tuple[list[_Open], list[Findi
 
 
 def _order_problem(
-    case: CaseFile, previous: _Open, start: float, drug: str
+    record: PatientRecord, previous: _Open, start: float, drug: str
 ) -> tuple[str, str] | None:
-    before = case.treatment[previous.index]
+    before = record.treatment[previous.index]
     if start < previous.start - _EPSILON:
         return (
             f"this {drug} step starts before the previous one (treatment[{previous.index}])",
@@ -147,8 +147,8 @@ def _order_problem(
     return None
 
 
-def _unplaceable(case: CaseFile, index: int, previous: _Open) -> Finding:
-    before = case.treatment[previous.index]
+def _unplaceable(record: PatientRecord, index: int, previous: _Open) -> Finding:
+    before = record.treatment[previous.index]
     why = "stops the drug" if before.action == "stop" else "has no duration"
     return Finding(
         ("treatment", index),
@@ -159,7 +159,7 @@ def _unplaceable(case: CaseFile, index: int, previous: _Open) -> Finding:
 
 
 def build_timeline(
-    case: CaseFile, axis: TimeAxis, placed: list[_Open], *, other_times: list[float]
+    record: PatientRecord, axis: TimeAxis, placed: list[_Open], *, other_times: list[float]
 ) -> Timeline:
     """The placed steps with one axis wide enough for them and for every score or lab time."""
     edges = [p.start for p in placed] + [p.end for p in placed if p.end is not None]
@@ -170,7 +170,12 @@ def build_timeline(
         high = low + 7
     steps = tuple(
         PlacedStep(
-            p.index, case.treatment[p.index], p.start, p.end, p.approximate_start, p.approximate_end
+            p.index,
+            record.treatment[p.index],
+            p.start,
+            p.end,
+            p.approximate_start,
+            p.approximate_end,
         )
         for p in placed
     )

@@ -16,13 +16,14 @@ from casebook.clinical.chart_specs import (
     timeline_chart,
 )
 from casebook.clinical.diagnosis_codes import check_codes
+from casebook.clinical.events import EventRow, event_rows
 from casebook.clinical.labs import LabGroup, check_labs, lab_groups
 from casebook.clinical.scores import ScoreSummary, check_scores, series_label, summarise
 from casebook.clinical.time_axis import TimeAxis, build_axis, time_points
 from casebook.clinical.timeline import Timeline, build_timeline, place_steps
 from casebook.clinical.vitals import check_examination
 from casebook.findings import Finding
-from casebook.models import CaseFile, Instrument, ScoreSeries
+from casebook.models import CaseFile, Instrument, PatientRecord, ScoreSeries
 
 ILLUSTRATIVE_NOTE = (
     "Illustrative values: the source gives no numbers for these scores. The values only follow "
@@ -50,12 +51,21 @@ class ClinicalView:
     labs: tuple[LabGroup, ...]
     lab_charts: Mapping[str, ChartView]
     """test name -> trend chart, for tests measured more than once."""
+    events: tuple[EventRow, ...] = ()
+    """The CARE timeline, earliest first."""
     illustrative_note: str = ILLUSTRATIVE_NOTE
 
+    def time_label(self, when: str | None) -> str:
+        """A study's, procedure's or specimen's time, shown as every time on the page is:
+        counted from the start of treatment, never as a date."""
+        if when is None:
+            return "not stated"
+        return self.timeline.scale.label(self.timeline.axis.days(when))
+
     def panel_chart(
-        self, case: CaseFile, *, name: str, instruments: list[str], alt: str
+        self, scores: list[ScoreSeries], *, name: str, instruments: list[str], alt: str
     ) -> tuple[ChartView, ScoreTable]:
-        chosen = [s for s in case.scores if not instruments or s.instrument in instruments]
+        chosen = [s for s in scores if not instruments or s.instrument in instruments]
         return _scores_chart(name, chosen, self.timeline, alt=alt), _score_table(
             chosen, self.timeline
         )
@@ -77,58 +87,100 @@ class ClinicalView:
 
 def analyse_case(
     case: CaseFile, *, registry: Mapping[str, Instrument]
+) -> tuple[tuple[ClinicalView, ...] | None, list[Finding]]:
+    """Check the clinical data of every patient; one view per patient, in order, or None
+    when any check failed. Each patient of a series has a time axis and charts of their own."""
+    findings = _check_chart_panels(case)
+    drawn_in_figure = any(p.chart == "scores" for f in case.figures for p in f.panels)
+    views = []
+    for at in case.records():
+        view, found = analyse_record(
+            at.record,
+            registry=registry,
+            chart_prefix=f"{at.id}-" if at.id else "",
+            scores_in_figure=drawn_in_figure,
+        )
+        findings += [f.under(at.path) for f in found]
+        views.append(view)
+    if findings:
+        return None, findings
+    return tuple(v for v in views if v is not None), []
+
+
+def analyse_record(
+    record: PatientRecord,
+    *,
+    registry: Mapping[str, Instrument],
+    chart_prefix: str = "",
+    scores_in_figure: bool = False,
 ) -> tuple[ClinicalView | None, list[Finding]]:
-    """Check the clinical data; the view is None when any check failed."""
-    axis, findings = build_axis(case)
+    """One patient's clinical data checked, with paths within the record; `chart_prefix`
+    keeps the chart names of the patients of a series apart."""
+    axis, findings = build_axis(record)
     usable = None if findings else axis
-    findings += check_scores(case, registry, usable)
-    findings += check_labs(case, usable)
-    findings += check_codes(case)
-    findings += check_examination(case.examination, ("examination",))
-    if case.adverse_reaction is not None:
-        findings += check_adverse_reaction(case.adverse_reaction, ("adverse_reaction",))
-    findings += _check_chart_panels(case)
+    findings += check_scores(record, registry, usable)
+    findings += check_labs(record, usable)
+    findings += check_codes(record)
+    findings += check_examination(record.examination, ("examination",))
+    if record.adverse_reaction is not None:
+        findings += check_adverse_reaction(record.adverse_reaction, ("adverse_reaction",))
     if usable is None:
         return None, findings
-    placed, problems = place_steps(case, usable)
+    placed, problems = place_steps(record, usable)
     findings += problems
     if findings:
         return None, findings
-    other_times = [usable.days(text) for _, text in time_points(case)]
-    timeline = build_timeline(case, usable, placed, other_times=other_times)
-    return _view(case, timeline, usable, registry), []
+    other_times = [usable.days(text) for _, text in time_points(record)]
+    timeline = build_timeline(record, usable, placed, other_times=other_times)
+    view = _view(
+        record,
+        timeline,
+        usable,
+        registry,
+        prefix=chart_prefix,
+        scores_in_figure=scores_in_figure,
+    )
+    return view, []
 
 
 def _view(
-    case: CaseFile, timeline: Timeline, axis: TimeAxis, registry: Mapping[str, Instrument]
+    record: PatientRecord,
+    timeline: Timeline,
+    axis: TimeAxis,
+    registry: Mapping[str, Instrument],
+    *,
+    prefix: str,
+    scores_in_figure: bool,
 ) -> ClinicalView:
     scale = timeline.scale
     summaries = tuple(
-        summarise(s, registry[s.instrument], axis=axis, scale=scale) for s in case.scores
+        summarise(s, registry[s.instrument], axis=axis, scale=scale) for s in record.scores
     )
-    drawn_in_figure = any(p.chart == "scores" for f in case.figures for p in f.panels)
     score_chart = None
-    if case.scores and not drawn_in_figure:
-        names = " and ".join(dict.fromkeys(s.instrument for s in case.scores))
+    if record.scores and not scores_in_figure:
+        names = " and ".join(dict.fromkeys(s.instrument for s in record.scores))
         alt = (
             f"Line chart of {names} over time, with the treatment periods shaded. "
             "The table below gives the same values."
         )
-        score_chart = _scores_chart("scores", case.scores, timeline, alt=alt)
-    labs = tuple(lab_groups(case, axis=axis, scale=scale))
+        score_chart = _scores_chart(f"{prefix}scores", record.scores, timeline, alt=alt)
+    labs = tuple(lab_groups(record, axis=axis, scale=scale))
     lab_charts = {
-        g.test: lab_chart(f"lab-{_slug(g.test)}", g, timeline=timeline, scale=scale)
+        g.test: lab_chart(f"{prefix}lab-{_slug(g.test)}", g, timeline=timeline, scale=scale)
         for g in labs
         if g.repeated
     }
     return ClinicalView(
         timeline=timeline,
-        timeline_chart=timeline_chart(timeline) if timeline.steps else None,
+        timeline_chart=timeline_chart(timeline, name=f"{prefix}timeline")
+        if timeline.steps
+        else None,
         summaries=summaries,
-        score_table=_score_table(case.scores, timeline) if case.scores else None,
+        score_table=_score_table(record.scores, timeline) if record.scores else None,
         score_chart=score_chart,
         labs=labs,
         lab_charts=lab_charts,
+        events=event_rows(record, scale=scale),
     )
 
 
@@ -168,12 +220,23 @@ def _score_table(chosen: list[ScoreSeries], timeline: Timeline) -> ScoreTable:
 
 def _check_chart_panels(case: CaseFile) -> list[Finding]:
     findings = []
-    measured = {s.instrument for s in case.scores}
+    scores = case.scores if not case.is_series else []
+    measured = {s.instrument for s in scores}
     for i, figure in enumerate(case.figures):
         for j, panel in enumerate(figure.panels):
             if panel.chart != "scores":
                 continue
-            if not case.scores:
+            if case.is_series:
+                findings.append(
+                    Finding(
+                        ("figures", i, "panels", j, "chart"),
+                        "a scores chart draws one patient's scores, and a case series has "
+                        "several patients",
+                        "remove the panel: each patient's scores are charted in their section",
+                    )
+                )
+                continue
+            if not scores:
                 findings.append(
                     Finding(
                         ("figures", i, "panels", j, "chart"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from casebook.models.abstract import StructuredAbstract
 from casebook.models.adverse_reaction import (
     NARANJO_QUESTIONS,
     AdverseReaction,
@@ -18,15 +19,32 @@ from casebook.models.base import (
     relative_days,
 )
 from casebook.models.case import CaseFile
-from casebook.models.clinical import Biopsy, ExamFinding, History, LabResult, Patient, TreatmentStep
+from casebook.models.clinical import (
+    Biopsy,
+    Diagnosis,
+    ExamFinding,
+    History,
+    LabResult,
+    Patient,
+    TreatmentStep,
+)
 from casebook.models.coding import DiagnosisCode
 from casebook.models.demographics import AgeInUnits
 from casebook.models.dosing import Dose
 from casebook.models.examination import Examination, ExaminationField, SystemFinding, VitalSigns
 from casebook.models.figures import Figure
+from casebook.models.genetics import GeneticFinding
 from casebook.models.instruments import Instrument, registry
 from casebook.models.numbering import Numbering, number_case, panel_letter
 from casebook.models.outcomes import ScoreSeries
+from casebook.models.pathology import AssayResult, Culture, MarkerResult
+from casebook.models.patient_record import (
+    PATIENT_KEY,
+    PatientRecord,
+    RecordAt,
+    RecordFields,
+    TimelineEvent,
+)
 from casebook.models.publication import Affiliation, SourceAttribution
 from casebook.models.references import Reference
 from casebook.models.schema_export import case_schema, write_schema
@@ -37,18 +55,23 @@ from casebook.models.settings import (
     JournalProfile,
     SiteSettings,
 )
+from casebook.models.studies import ImagingStudy, Procedure
 from casebook.models.walk import iter_strings, iter_texts, unmarked_text_fields
 
 __all__ = [
     "EXAMPLE_CASE",
     "NARANJO_QUESTIONS",
     "ONE_LINE_PATTERN",
+    "PATIENT_KEY",
     "AdverseReaction",
     "Affiliation",
     "AgeInUnits",
+    "AssayResult",
     "Biopsy",
     "CaseFile",
     "ConcomitantDrug",
+    "Culture",
+    "Diagnosis",
     "DiagnosisCode",
     "Dose",
     "EditorSettings",
@@ -56,22 +79,31 @@ __all__ = [
     "Examination",
     "ExaminationField",
     "Figure",
+    "GeneticFinding",
     "History",
     "Holds",
+    "ImagingStudy",
     "Instrument",
     "JournalLimits",
     "JournalProfile",
     "LabResult",
     "LineBreakError",
+    "MarkerResult",
     "NaranjoAnswers",
     "Numbering",
     "Patient",
+    "PatientRecord",
+    "Procedure",
+    "RecordAt",
+    "RecordFields",
     "Reference",
     "ScoreSeries",
     "SiteSettings",
     "SourceAttribution",
+    "StructuredAbstract",
     "SuspectedDrug",
     "SystemFinding",
+    "TimelineEvent",
     "TreatmentStep",
     "VitalSigns",
     "case_schema",

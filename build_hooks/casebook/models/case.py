@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, ModelWrapValidatorHandler, ValidationError, model_validator
+from pydantic_core import InitErrorDetails
 
-from casebook.models.adverse_reaction import AdverseReaction
+from casebook.models.abstract import Abstract
 from casebook.models.base import DeclarationText, Markdown, Strict, Text, UnpublishedText
 from casebook.models.care import CareNotes
-from casebook.models.clinical import (
-    Biopsy,
-    Diagnosis,
-    History,
-    LabResult,
-    Outcome,
-    Patient,
-    TreatmentStep,
-)
-from casebook.models.examination import ExaminationField
 from casebook.models.figures import Figure
-from casebook.models.outcomes import ScoreSeries
+from casebook.models.patient_record import (
+    RecordAt,
+    RecordFields,
+    SeriesPatient,
+    form_errors,
+    single_record,
+)
 from casebook.models.publication import Affiliation, Author, Publication
 from casebook.models.references import Reference
 
@@ -62,8 +59,8 @@ class Declarations(Strict):
     """Funding sources, or a statement that there was none."""
 
 
-class CaseFile(Strict):
-    """A clinical case report: the contents of case_data/<case-id>/case.yaml."""
+class FrontMatter(Strict):
+    """What comes before the patients: publication, authors, abstract and introduction."""
 
     schema_version: Literal[1] = 1
     """Version of this format."""
@@ -73,32 +70,21 @@ class CaseFile(Strict):
     """Authors in byline order."""
     affiliations: list[Affiliation] = []
     """Institutions that authors point at by id."""
-    abstract: Markdown | None = None
-    """A short summary of the case (CARE item 3); letters to the editor usually have none."""
+    abstract: Abstract | None = None
+    """A short summary of the case (CARE item 3): one text, or structured as background,
+    case_presentation and conclusions; letters to the editor usually have none."""
     introduction: Markdown | None = None
     """Why the case matters, briefly (CARE item 4)."""
-    patient: Patient
-    """De-identified demographics of the patient."""
-    history: History
-    """Presenting complaints and relevant history."""
-    examination: ExaminationField = []
-    """Examination findings: a list with one finding per body site, or a mapping with
-    vital_signs, systems (findings by body system) and sites (findings by body site)."""
-    investigations: list[LabResult] = []
-    """Laboratory results."""
-    histology: list[Biopsy] = []
-    """Biopsies and their histology."""
-    diagnosis: Diagnosis
-    """The diagnosis: final diagnoses and the differentials considered."""
-    adverse_reaction: AdverseReaction | None = None
-    """An adverse drug reaction: suspected and concomitant drugs, dechallenge and rechallenge,
-    outcome, reporting and causality (WHO-UMC, Naranjo)."""
-    treatment: list[TreatmentStep] = []
-    """The treatment course, one step per change, in order."""
-    scores: list[ScoreSeries] = []
-    """Outcome scores over time (EASI, DLQI...), checked against each instrument's range."""
-    outcome: Outcome | None = None
-    """Outcome and follow-up."""
+    patients: list[SeriesPatient] = []
+    """For a case series: each patient's record, in the order the page numbers them. A single
+    case leaves this out and writes patient, history and the rest at the top level."""
+
+
+# The base classes set the order of the fields, which is the order of the page: front matter,
+# then one patient's record (a single case), then what follows the patients.
+class CaseFile(RecordFields, FrontMatter):
+    """A clinical case report: the contents of case_data/<case-id>/case.yaml."""
+
     patient_perspective: Markdown | None = None
     """The patient's own account of the experience, if given."""
     consent: Consent
@@ -117,3 +103,38 @@ class CaseFile(Strict):
     """Figures with their panels; numbered by first mention."""
     care_notes: CareNotes | None = None
     """Why a CARE checklist item is not addressed, e.g. a letter has no abstract."""
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _one_form(cls, data: Any, handler: ModelWrapValidatorHandler[CaseFile]) -> CaseFile:
+        """A single case or a series, never both; reported with every other error at once."""
+        form = form_errors(data)
+        try:
+            case = handler(data)
+        except ValidationError as exc:
+            if not form:
+                raise
+            others = [
+                InitErrorDetails(
+                    type=e["type"], loc=e["loc"], input=e["input"], ctx=e.get("ctx", {})
+                )
+                for e in exc.errors(include_url=False)
+            ]
+            raise ValidationError.from_exception_data(cls.__name__, [*form, *others]) from None
+        if form:
+            raise ValidationError.from_exception_data(cls.__name__, form)
+        return case
+
+    @property
+    def is_series(self) -> bool:
+        return bool(self.patients)
+
+    def records(self) -> tuple[RecordAt, ...]:
+        """Each patient's record with its place in case.yaml: the top level for a single
+        case, patients[i] for a series."""
+        if self.patients:
+            return tuple(
+                RecordAt(p, ("patients", i), number=i + 1, id=p.id)
+                for i, p in enumerate(self.patients)
+            )
+        return (RecordAt(single_record(self), ()),)

@@ -19,6 +19,7 @@ from casebook.models.base import (
 from casebook.models.coding import DiagnosisCode
 from casebook.models.demographics import AgeInUnits, Ethnicity, checked_age
 from casebook.models.dosing import Dose, Route
+from casebook.models.pathology import ImmunofluorescenceResult, MarkerResult
 
 
 class Patient(Strict):
@@ -122,13 +123,25 @@ class Biopsy(Strict):
     site: Text
     """Where the biopsy was taken."""
     stain: Literal[
-        "H&E", "PAS", "Giemsa", "Ziehl-Neelsen", "Masson trichrome", "immunohistochemistry"
+        "H&E",
+        "PAS",
+        "Giemsa",
+        "Ziehl-Neelsen",
+        "Masson trichrome",
+        "immunohistochemistry",
+        "direct immunofluorescence",
     ]
     """Stain used for the pictured sections."""
     magnification: Annotated[int, Field(gt=0, le=1000)] | None = None
     """Original magnification of the pictured field, e.g. 40 for ×40."""
     findings: Annotated[list[Text], Field(min_length=1)]
     """Histological findings, one per item."""
+    immunohistochemistry: list[MarkerResult] = []
+    """Immunohistochemical markers and their results, e.g. CD30 positive."""
+    special_stains: list[MarkerResult] = []
+    """Special stains and their results, e.g. PAS negative for fungal elements."""
+    immunofluorescence: list[ImmunofluorescenceResult] = []
+    """Direct immunofluorescence of the specimen, one immunoreactant per item."""
     figures: list[FigureRef] = []
     """Figure panels that show this biopsy."""
 

@@ -39,6 +39,12 @@ class Numbering:
     reference_order: list[str] = field(default_factory=list)
     """reference ids in order of first citation; their numbers are index + 1."""
     mentions: list[Mention] = field(default_factory=list)
+    patient_numbers: dict[str, int] = field(default_factory=dict)
+    """patient id -> 1, 2, 3 in the order a case series lists its patients."""
+
+    def patient_label(self, key: str) -> str:
+        """'Patient 2', as the text refers to the second patient of a series."""
+        return f"Patient {self.patient_numbers[key]}"
 
     def reference_number(self, key: str) -> int:
         return self.reference_order.index(key) + 1
@@ -71,7 +77,7 @@ def iter_mentions(case: CaseFile) -> Iterator[Mention]:
 def number_case(case: CaseFile) -> Numbering:
     """Numbers for every figure and reference that is mentioned; unknown keys are skipped
     here and reported by validation."""
-    numbering = Numbering()
+    numbering = Numbering(patient_numbers={p.id: i + 1 for i, p in enumerate(case.patients)})
     owner = {p.id: f.id for f in case.figures for p in f.panels if p.id}
     known_refs = {r.id for r in case.references}
     for mention in iter_mentions(case):

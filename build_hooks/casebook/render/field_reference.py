@@ -60,9 +60,10 @@ def _kind(prop: dict[str, Any]) -> str:
     """A short human description of a JSON Schema type."""
     if "$ref" in prop:
         return _link(prop["$ref"])
-    if "anyOf" in prop:
-        kinds = [_kind(p) for p in prop["anyOf"] if p.get("type") != "null"]
-        return " or ".join(dict.fromkeys(kinds))
+    for either in ("anyOf", "oneOf"):  # oneOf: a union told apart by its form (the abstract)
+        if either in prop:
+            kinds = [_kind(p) for p in prop[either] if p.get("type") != "null"]
+            return " or ".join(dict.fromkeys(kinds))
     if "enum" in prop:
         return "one of: " + ", ".join(f"`{v}`" for v in prop["enum"])
     if "const" in prop:

@@ -198,10 +198,7 @@ def build_record(
         page_path=article.url,
         base_url=settings.base_url,
         pdf_path=pdf_path,
-        conditions=tuple(
-            Condition(d.name, d.abbreviation, tuple((c.system, c.code) for c in d.codes))
-            for d in case.diagnosis.final
-        ),
+        conditions=_conditions(article),
         drugs=tuple(article.drugs),
         references=tuple(article.references),
         adapted_from=pub.adapted_from,
@@ -212,16 +209,16 @@ def build_record(
             jats=f"{article.id}.xml",
         ),
         image_path=_image_path(article) or settings.logo,
-        drug_reactions=_drug_reactions(case),
+        drug_reactions=_drug_reactions(article),
     )
 
 
-def _drug_reactions(case: CaseFile) -> tuple[DrugReaction, ...]:
-    reaction = case.adverse_reaction
-    if reaction is None:
-        return ()
+def _drug_reactions(article: Article) -> tuple[DrugReaction, ...]:
+    """Every patient's suspected drugs, each with the reaction it is suspected of."""
     return tuple(
         DrugReaction(d.drug, d.route, reaction.reaction, reaction.outcome == "fatal")
+        for part in article.parts
+        if (reaction := part.record.adverse_reaction) is not None
         for d in reaction.suspected_drugs
     )
 
@@ -236,6 +233,16 @@ def _image_path(article: Article) -> str | None:
             if panel.chart is None and not panel.placeholder:
                 return f"{article.url}{panel.file}"
     return None
+
+
+def _conditions(article: Article) -> tuple[Condition, ...]:
+    """The final diagnoses of every patient, each once: a series' patients often share one."""
+    found: dict[str, Condition] = {}
+    for part in article.parts:
+        for d in part.record.diagnosis.final:
+            codes = tuple((c.system, c.code) for c in d.codes)
+            found.setdefault(d.name, Condition(d.name, d.abbreviation, codes))
+    return tuple(found.values())
 
 
 def _authors(case: CaseFile) -> tuple[AuthorRecord, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from casebook.text.deid import find_identifiers
 from casebook.text.markdown_escape import escape_markdown_inline
 from casebook.text.policy import check_author_markdown
-from casebook.text.tokens import TOKEN_RE, find_tokens, is_figure_key, pieces
+from casebook.text.tokens import TOKEN_RE, find_tokens, is_figure_key, is_patient_key, pieces
 
 __all__ = [
     "TOKEN_RE",
@@ -14,5 +14,6 @@ __all__ = [
     "find_identifiers",
     "find_tokens",
     "is_figure_key",
+    "is_patient_key",
     "pieces",
 ]

@@ -1,4 +1,5 @@
-"""Find citation and cross-reference tokens in author text: [@key], [@a; @b] and @fig-id."""
+"""Find citation and cross-reference tokens in author text: [@key], [@a; @b], @fig-id and
+@patient-id (a patient of a case series)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 _KEY = r"[A-Za-z0-9][A-Za-z0-9_-]*"
-# One bracketed group of pandoc/Quarto citations, or a bare figure cross-reference.
+# One bracketed group of pandoc/Quarto citations, or a bare figure or patient cross-reference.
 TOKEN_RE = re.compile(
     rf"\[(?P<group>\s*@{_KEY}(?:\s*;\s*@{_KEY})*\s*)\]"
-    r"|(?<![\w@\[\\])@(?P<fig>fig-[a-z0-9]+(?:-[a-z0-9]+)*)"
+    r"|(?<![\w@\[\\])@(?P<fig>(?:fig|patient)-[a-z0-9]+(?:-[a-z0-9]+)*)"
 )
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 
@@ -40,14 +41,20 @@ def is_figure_key(key: str) -> bool:
     return key.startswith("fig-")
 
 
+def is_patient_key(key: str) -> bool:
+    return key.startswith("patient-")
+
+
 @dataclass(frozen=True)
 class Piece:
-    """Literal text, then the citation and figure keys of the token that follows it."""
+    """Literal text, then the citation, figure and patient keys of the token that follows it."""
 
     text: str
     refs: tuple[str, ...]
     figures: tuple[str, ...]
     bracketed: bool
+    patients: tuple[str, ...] = ()
+    """Patients of a case series the token refers to."""
 
 
 def pieces(text: str) -> Iterator[Piece]:
@@ -55,9 +62,11 @@ def pieces(text: str) -> Iterator[Piece]:
     last = 0
     for token in find_tokens(text):
         before = text[last : token.start]
-        refs = tuple(k for k in token.keys if not is_figure_key(k))
+        refs = tuple(k for k in token.keys if not is_figure_key(k) and not is_patient_key(k))
         figures = tuple(k for k in token.keys if is_figure_key(k))
+        patients = tuple(k for k in token.keys if is_patient_key(k))
         # A superscript number sits directly on the word it follows, as in NLM style.
-        yield Piece(before.rstrip() if refs else before, refs, figures, token.bracketed)
+        lead = before.rstrip() if refs else before
+        yield Piece(lead, refs, figures, token.bracketed, patients)
         last = token.end
     yield Piece(text[last:], (), (), False)
