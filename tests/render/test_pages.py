@@ -101,9 +101,9 @@ def test_case_text_is_never_evaluated_as_a_template(tmp_path: Path) -> None:
     assert problems == [] and article is not None and article.case.outcome is not None
     summary = "{{ 7 * 7 }} {% include 'case.md.j2' %} The skin stayed clear"
     outcome = article.case.outcome.model_copy(update={"summary": summary})
-    hostile = dataclasses.replace(
-        article, case=article.case.model_copy(update={"outcome": outcome})
-    )
+    [part] = article.parts  # the page reads the patient's record, made from the case's
+    record = part.record.model_copy(update={"outcome": outcome})
+    hostile = dataclasses.replace(article, parts=(dataclasses.replace(part, record=record),))
     page = render_case_page(hostile, site=SITE)
     assert summary in page
     assert "49" not in page

@@ -210,10 +210,9 @@ def _placement(
     owner = {p.anchor: f.id for f in figures for p in f.panels}
     for mention in numbering.mentions:
         figure_id = owner.get(mention.key, mention.key)
-        path, part = mention.path, parts[0]
+        path, section = mention.path, SECTION_OF_FIELD.get(str(mention.path[0]), "discussion")
         if path[0] == "patients" and isinstance(index := path[1], int):
-            path, part = path[2:], parts[index]
-        section = part.anchor(SECTION_OF_FIELD.get(str(path[0]), "discussion"))
+            section = parts[index].anchor(SECTION_OF_FIELD.get(str(path[2]), "discussion"))
         first_section.setdefault(figure_id, section)
     return first_section
 

@@ -19,6 +19,8 @@ class CaseListing:
     date: str | None
     published: bool
     tags: tuple[str, ...]
+    patients: int = 1
+    """How many patients the case reports: more than one for a case series."""
 
 
 def case_listing(article: Article) -> CaseListing:
@@ -32,4 +34,5 @@ def case_listing(article: Article) -> CaseListing:
         date=date.isoformat() if date else None,
         published=article.published,
         tags=tuple(article.tags),
+        patients=len(article.parts),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from casebook.models import AgeInUnits, Dose, Patient
+from casebook.models import AgeInUnits, Dose, ImagingStudy, Patient
 
 _ADULT_NOUNS = {"male": "man", "female": "woman"}
 _CHILD_NOUNS = {"male": "boy", "female": "girl"}
@@ -71,3 +71,9 @@ def regimen_phrase(given: Dosed) -> str:
         return given.drug
     separator = ", " if dosing == given.frequency else " "
     return f"{given.drug}{separator}{dosing}"
+
+
+def study_phrase(study: ImagingStudy) -> str:
+    """'Ultrasound, left inguinal lymph nodes': the study as a run-in heading names it."""
+    text = f"{study.modality}, {study.site}" if study.site else study.modality
+    return text[:1].upper() + text[1:]

@@ -180,7 +180,7 @@ def _view(
         score_chart=score_chart,
         labs=labs,
         lab_charts=lab_charts,
-        events=event_rows(record, scale=scale),
+        events=event_rows(record),
     )
 
 

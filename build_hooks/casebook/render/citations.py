@@ -22,6 +22,9 @@ def resolve_tokens(text: str, numbering: Numbering) -> str:
         if piece.figures:
             xref = crossref_html(list(piece.figures), numbering)
             out.append(f"({xref})" if piece.bracketed else xref)
+        if piece.patients:
+            xref = patient_xref_html(list(piece.patients), numbering)
+            out.append(f"({xref})" if piece.bracketed else xref)
     return "".join(out)
 
 
@@ -58,6 +61,15 @@ def crossref_html(keys: list[str], numbering: Numbering) -> str:
     if len(keys) == 1:
         return _xref_link(keys[0], f"Figure {numbering.label(keys[0])}")
     return "Figures " + ", ".join(_xref_link(key, numbering.label(key)) for key in keys)
+
+
+def patient_xref_html(keys: list[str], numbering: Numbering) -> str:
+    """'Patient 2', or 'Patients 1, 3', linked to each patient's section of a series."""
+    if len(keys) == 1:
+        return _xref_link(keys[0], numbering.patient_label(keys[0]))
+    return "Patients " + ", ".join(
+        _xref_link(key, str(numbering.patient_numbers[key])) for key in keys
+    )
 
 
 def _xref_link(key: str, text: str) -> str:

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import jinja2
 
-from casebook.article import regimen_phrase
+from casebook.article import regimen_phrase, study_phrase
 from casebook.models import DiagnosisCode, parse_duration
 from casebook.text import escape_markdown_inline
 
@@ -38,6 +38,7 @@ def make_environment(*, autoescape: bool) -> jinja2.Environment:
     env.filters["regimen"] = regimen_phrase
     # Percent-encoded, so that a character Markdown reads in a link's address cannot end it.
     env.filters["mailto"] = lambda email: "mailto:" + quote(email, safe="@")
+    env.filters["study"] = study_phrase
     return env
 
 

@@ -35,6 +35,9 @@ def inline(text: str, numbering: Numbering) -> Markup:
         if piece.figures:
             xref = _figure_xrefs(list(piece.figures), numbering)
             out.append(f"({xref})" if piece.bracketed else xref)
+        if piece.patients:
+            xref = _patient_xrefs(list(piece.patients), numbering)
+            out.append(f"({xref})" if piece.bracketed else xref)
     return Markup("".join(out))
 
 
@@ -70,3 +73,18 @@ def _figure_xrefs(keys: list[str], numbering: Numbering) -> str:
 
 def _figure_xref(key: str, text: str) -> str:
     return f'<xref ref-type="fig" rid="{escape(key)}">{escape(text)}</xref>'
+
+
+def _patient_xrefs(keys: list[str], numbering: Numbering) -> str:
+    """A patient of a series is a section of the body: <xref ref-type="sec">."""
+    links = [
+        (
+            key,
+            numbering.patient_label(key) if len(keys) == 1 else str(numbering.patient_numbers[key]),
+        )
+        for key in keys
+    ]
+    joined = ", ".join(
+        f'<xref ref-type="sec" rid="{escape(key)}">{escape(text)}</xref>' for key, text in links
+    )
+    return joined if len(keys) == 1 else f"Patients {joined}"

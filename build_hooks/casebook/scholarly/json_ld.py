@@ -9,7 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from casebook.models import Affiliation, Reference, SourceAttribution
-from casebook.scholarly.record import AuthorRecord, DrugReaction, ScholarlyRecord
+from casebook.scholarly.record import AuthorRecord, DrugReaction, ScholarlyRecord, Study
 
 CONTEXT = "https://schema.org"
 
@@ -34,6 +34,8 @@ def article_json_ld(record: ScholarlyRecord) -> dict[str, Any]:
         "license": record.licence_url,
         "about": _subjects(record),
     }
+    if record.studies:
+        data["mentions"] = [_study(s) for s in record.studies]
     if record.url:
         data["@id"] = record.url
         data["url"] = record.url
@@ -131,6 +133,39 @@ def _drug_reaction(reaction: DrugReaction) -> dict[str, Any]:
         "drug": drug,
         outcome: {"@type": "MedicalCondition", "name": reaction.reaction},
     }
+
+
+# schema.org's MedicalImagingTechnique members; a study of another modality is an ImagingTest
+# without one, and an ECG, EEG or nerve conduction study, which images nothing, a MedicalTest.
+_IMAGING_TECHNIQUES = {
+    "CT": "CT",
+    "MRI": "MRI",
+    "PET": "PET",
+    "ultrasound": "Ultrasound",
+    "echocardiography": "Ultrasound",
+    "radiograph": "Radiography",
+    "mammography": "Radiography",
+    "fluoroscopy": "XRay",
+    "angiography": "XRay",
+}
+_NOT_IMAGING = {"ECG", "EEG", "nerve conduction study"}
+
+
+def _study(study: Study) -> dict[str, Any]:
+    """An imaging study as an ImagingTest, a procedure as a MedicalProcedure, a genetic test
+    as a MedicalTest: the article mentions them; it is about the conditions."""
+    if study.kind == "procedure":
+        node: dict[str, Any] = {"@type": "MedicalProcedure", "name": study.name}
+        if study.site:
+            node["bodyLocation"] = study.site
+        return node
+    if study.kind != "imaging" or study.modality in _NOT_IMAGING:
+        return {"@type": "MedicalTest", "name": study.name}
+    node = {"@type": "ImagingTest", "name": study.name}
+    technique = _IMAGING_TECHNIQUES.get(study.modality or "")
+    if technique:
+        node["imagingTechnique"] = {"@id": f"{CONTEXT}/{technique}"}
+    return node
 
 
 def _container(record: ScholarlyRecord) -> dict[str, Any] | None:

@@ -6,7 +6,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from casebook.article import Article
+from casebook.article import Article, study_phrase
 from casebook.models import Affiliation, CaseFile, Reference, SiteSettings, SourceAttribution
 
 _CC_LICENCE = re.compile(r"^CC-(BY(?:-NC)?(?:-ND|-SA)?)-(\d\.\d)$", re.IGNORECASE)
@@ -60,6 +60,18 @@ class DrugReaction:
 
 
 @dataclass(frozen=True)
+class Study:
+    """An imaging or other study, a procedure or a genetic test the case reports."""
+
+    kind: str
+    """'imaging', 'procedure' or 'genetic test'."""
+    name: str
+    """As the page names it, e.g. 'CT, chest' or 'Gene panel (COL7A1)'."""
+    modality: str | None = None
+    site: str | None = None
+
+
+@dataclass(frozen=True)
 class Downloads:
     """File names of the downloads, relative to the case page's folder."""
 
@@ -98,6 +110,8 @@ class ScholarlyRecord:
     pdf_path: str | None
     conditions: tuple[Condition, ...]
     drugs: tuple[str, ...]
+    studies: tuple[Study, ...]
+    """Every patient's studies, procedures and genetic tests, each once."""
     references: tuple[Reference, ...]
     adapted_from: SourceAttribution | None
     downloads: Downloads
@@ -164,7 +178,7 @@ def is_article_number(page: str) -> bool:
 
 def page_description(article: Article) -> str:
     """The one-line summary used for the page's description and link previews."""
-    return "Case report: " + ", ".join(article.diagnoses)
+    return f"{article.kind}: " + ", ".join(article.diagnoses)
 
 
 def build_record(
@@ -200,6 +214,7 @@ def build_record(
         pdf_path=pdf_path,
         conditions=_conditions(article),
         drugs=tuple(article.drugs),
+        studies=_studies(article),
         references=tuple(article.references),
         adapted_from=pub.adapted_from,
         downloads=Downloads(
@@ -243,6 +258,19 @@ def _conditions(article: Article) -> tuple[Condition, ...]:
             codes = tuple((c.system, c.code) for c in d.codes)
             found.setdefault(d.name, Condition(d.name, d.abbreviation, codes))
     return tuple(found.values())
+
+
+def _studies(article: Article) -> tuple[Study, ...]:
+    found: list[Study] = []
+    for part in article.parts:
+        record = part.record
+        found += [Study("imaging", study_phrase(s), s.modality, s.site) for s in record.imaging]
+        found += [Study("procedure", p.name, site=p.site) for p in record.procedures]
+        found += [
+            Study("genetic test", f"{g.method[:1].upper()}{g.method[1:]} ({g.gene})")
+            for g in record.genetics
+        ]
+    return tuple(dict.fromkeys(found))
 
 
 def _authors(case: CaseFile) -> tuple[AuthorRecord, ...]:
