@@ -80,7 +80,7 @@ def test_every_part_is_on_the_page_in_care_order() -> None:
     assert "**Background:** A made-up case" in page
     assert "| year -13 | First blisters, in the neonatal period (made up) |" in page
     assert "| Immunohistochemistry | Type VII collagen | negative: absent along" in page
-    assert "| *COL7A1* | `NM_000094.4:c.1234G>A` (`p.(Gly412Arg)`)" in page
+    assert "| *COL7A1* | NM\\_000094\\.4:c\\.1234G\\>A p\\.&#40;Gly412Arg&#41; (<a" in page
 
 
 def test_each_patient_of_a_series_has_sections_and_charts_of_their_own() -> None:
