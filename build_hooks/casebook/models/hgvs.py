@@ -86,16 +86,22 @@ _PROTEIN_EXAMPLE = (
 )
 
 
-def check_variant(text: str) -> str:
-    """A DNA variant in HGVS form, e.g. NM_000350.3:c.5882G>A or c.5882G>A; ValueError
-    says what is wrong with any other text, and how HGVS writes it."""
+def _parts(text: str, *, example: str) -> tuple[str, str, str, str]:
+    """(description, kind, dot, change) of 'accession:kind.change', the accession checked."""
     accession, _, description = text.rpartition(":")
     if accession and not _ACCESSION.match(accession):
         raise ValueError(
-            f"'{accession}' is not a reference sequence: write it like NM_000350.3 before "
+            f"'{accession}' is not a reference sequence: write it like {example} before "
             "the colon, or leave it out"
         )
     kind, dot, change = description.partition(".")
+    return description, kind, dot, change
+
+
+def check_variant(text: str) -> str:
+    """A DNA variant in HGVS form, e.g. NM_000350.3:c.5882G>A or c.5882G>A; ValueError
+    says what is wrong with any other text, and how HGVS writes it."""
+    description, kind, dot, change = _parts(text, example="NM_000350.3")
     if kind == "p" and dot:
         raise ValueError(f"'{text}' is a protein change: write it under protein")
     if not dot or kind not in _DNA_CHANGES:
@@ -113,13 +119,7 @@ def check_variant(text: str) -> str:
 
 def check_protein(text: str) -> str:
     """A protein change in HGVS form, e.g. p.(Gly1961Glu) or NP_000341.2:p.Gly1961Glu."""
-    accession, _, description = text.rpartition(":")
-    if accession and not _ACCESSION.match(accession):
-        raise ValueError(
-            f"'{accession}' is not a reference sequence: write it like NP_000341.2 before "
-            "the colon, or leave it out"
-        )
-    kind, dot, change = description.partition(".")
+    description, kind, dot, change = _parts(text, example="NP_000341.2")
     if kind != "p" or not dot:
         raise ValueError(
             f"'{text}' is not an HGVS protein change: start it with p., e.g. p.(Gly1961Glu)"
