@@ -121,3 +121,17 @@ def test_two_patients_with_one_id_are_refused(tmp_path: Path) -> None:
         f"{S}:{line - 1}:9: patients[1].id: duplicate patient id 'patient-1' (give each one its "
         "own id)"
     ]
+
+
+def test_a_clinical_error_of_one_patient_is_placed_in_that_patient(tmp_path: Path) -> None:
+    text = replace_once(
+        series_text(),
+        "        start: week 2\n        duration: 8 weeks\n",
+        "        start: week 2\n        duration: 8 weeks\n"
+        "      - drug: ciclosporin\n        action: stop\n        start: week 1\n",
+    )
+    line = line_of(text, "        start: week 1\n")
+    assert series_messages(tmp_path, text) == [
+        f"{S}:{line}:16: patients[2].treatment[2].start: this ciclosporin step starts before "
+        "the previous one (treatment[1]) (list the steps of each drug in time order)"
+    ]

@@ -64,3 +64,12 @@ def test_a_dated_study_is_flagged_and_needs_a_dated_day_zero(tmp_path: Path) -> 
         f"{F}:{line}:11: imaging[0].when: a date needs a day 0 to count from (give the first "
         "treatment step's start as a date, or write this time as 'week N')",
     ]
+
+
+def test_a_figure_a_study_lists_is_checked_like_every_mention(tmp_path: Path) -> None:
+    text = with_block("imaging:\n  - modality: CT\n    findings: Normal.\n    figures: [fig-ct]\n")
+    line = line_of(text, "figures: [fig-ct]")
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:15: imaging[0].figures[0]: figure 'fig-ct' is cited but not defined "
+        "(did you mean 'fig-scores'?)"
+    ]
