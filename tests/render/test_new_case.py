@@ -11,7 +11,7 @@ from casebook.render import NewCaseError, case_kinds, create_case
 
 
 def test_the_kinds_are_the_template_files_with_case_report_first() -> None:
-    assert case_kinds() == ("case-report", "adverse-drug-reaction")
+    assert case_kinds() == ("case-report", "adverse-drug-reaction", "case-series")
 
 
 @pytest.mark.parametrize("kind", case_kinds())
@@ -47,9 +47,9 @@ def test_without_a_kind_the_case_report_template_is_used(tmp_path: Path) -> None
 
 def test_an_unknown_kind_names_the_known_ones(tmp_path: Path) -> None:
     with pytest.raises(NewCaseError) as error:
-        create_case(tmp_path, "x", kind="case-series")
+        create_case(tmp_path, "x", kind="case-study")
     assert str(error.value) == (
-        "unknown kind 'case-series': use one of case-report, adverse-drug-reaction"
+        "unknown kind 'case-study': use one of case-report, adverse-drug-reaction, case-series"
     )
     assert not (tmp_path / "x").exists()
 
@@ -80,3 +80,13 @@ def test_every_kind_prompts_for_declarations_and_review_dates_without_inventing_
     assert article.case.declarations is not None
     assert article.case.declarations.funding == "None."
     assert str(article.case.publication.received) == "2026-01-05"
+
+
+def test_the_case_series_template_has_two_patients_who_refer_to_each_other(
+    tmp_path: Path,
+) -> None:
+    create_case(tmp_path, "series", kind="case-series")
+    article, _ = load_case(tmp_path / "series", project_root=tmp_path)
+    assert article is not None and article.is_series
+    assert [part.label for part in article.parts] == ["Patient 1", "Patient 2"]
+    assert set(article.numbering.patient_numbers) == {"patient-1", "patient-2"}

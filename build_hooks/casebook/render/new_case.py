@@ -2,8 +2,7 @@
 kind, and figures/.
 
 A kind is one template file, templates/new/<kind>.yaml.j2: adding a file adds a kind to
-`casebook new --kind`. A case series has none yet: its template needs the per-patient model
-that the case-series work (issue 11, item 8) adds; it is one file away once that lands.
+`casebook new --kind`.
 """
 
 from __future__ import annotations
