@@ -136,6 +136,7 @@ def test_a_series_is_one_jats_sec_per_patient_after_the_summary_table() -> None:
         "patient-3-imaging",
         "patient-3-microbiology",
         "patient-3-diagnosis",
+        "patient-3-adverse-drug-reaction",
         "patient-3-treatment-and-outcome",
     ]
 

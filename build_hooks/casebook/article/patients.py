@@ -82,9 +82,11 @@ class PatientPart:
 
     @property
     def treatments(self) -> list[str]:
-        """The drugs given and the therapeutic procedures done, in the order the case gives."""
+        """The drugs given and the therapeutic procedures done, in the order the case gives;
+        not a drug suspected of an adverse reaction."""
+        given = dict.fromkeys(step.drug for step in self.record.treatment)
         procedures = [p.name for p in self.record.procedures if p.purpose != "diagnostic"]
-        return [*self.drugs, *procedures]
+        return [*given, *procedures]
 
 
 def patient_parts(
