@@ -23,6 +23,7 @@ from lxml import etree
 from pyld import jsonld
 
 from .support.golden_cases import FIXTURES, golden_article, golden_record
+from .support.jats_dtd import dtd_errors
 from .support.jats_pmc import check_jats
 from .support.schema_org import document_loader, vocabulary_problems
 from .support.scholarly_cases import SETTINGS
@@ -46,12 +47,13 @@ def test_care_page_matches_golden(case_id: str, golden: Callable[[str, str], Non
 
 
 @pytest.mark.parametrize("case_id", KIND_CASES)
-def test_jats_matches_golden_and_passes_the_pmc_checks(
+def test_jats_matches_golden_is_valid_and_passes_the_pmc_checks(
     case_id: str, golden: Callable[[str, str], None]
 ) -> None:
     xml = case_jats(golden_article(case_id), golden_record(case_id))
     golden(f"{case_id}/{case_id}.xml", xml)
     assert check_jats(xml.encode("utf-8")) == []
+    assert dtd_errors(xml) == []
 
 
 @pytest.mark.parametrize("case_id", KIND_CASES)
@@ -125,7 +127,8 @@ def test_a_figure_first_cited_outside_the_patients_stands_in_that_section(tmp_pa
 def test_a_series_is_one_jats_sec_per_patient_after_the_summary_table() -> None:
     root = etree.fromstring(case_jats(golden_article(SERIES), golden_record(SERIES)).encode())
     body = root.find("body")
-    assert [(s.get("id"), s.get("sec-type")) for s in body.findall("sec")][:4] == [
+    assert [(s.get("id"), s.get("sec-type")) for s in body.findall("sec")][:5] == [
+        ("introduction", "intro"),
         ("series-summary", None),
         ("patient-1", "cases"),
         ("patient-2", "cases"),
