@@ -135,3 +135,11 @@ def test_a_clinical_error_of_one_patient_is_placed_in_that_patient(tmp_path: Pat
         f"{S}:{line}:16: patients[2].treatment[2].start: this ciclosporin step starts before "
         "the previous one (treatment[1]) (list the steps of each drug in time order)"
     ]
+
+
+def test_a_patient_key_with_nothing_after_it_is_refused(tmp_path: Path) -> None:
+    text = replace_once(example_text(), "patient:\n  age: 20\n  sex: male\n", "patient:\n")
+    line = line_of(text, "patient:\n")
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:9: patient: expected a mapping of keys, got nothing (write 'key: value' lines)"
+    ]

@@ -131,10 +131,16 @@ def form_errors(data: Any) -> list[InitErrorDetails]:
     if not isinstance(data, dict):
         return []
     if "patients" not in data:
+        # Required here though optional in the model: 'patient:' with nothing after it is
+        # refused as the required field always was.
         return [
             InitErrorDetails(type="missing", loc=(name,), input=data)
-            for name in ("patient", "history", "diagnosis")
             if name not in data
+            else InitErrorDetails(
+                type="model_type", loc=(name,), input=None, ctx={"class_name": name.title()}
+            )
+            for name in ("patient", "history", "diagnosis")
+            if data.get(name) is None
         ]
     errors = [
         _error(
