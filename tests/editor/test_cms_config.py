@@ -62,9 +62,10 @@ def test_every_model_field_is_in_the_form() -> None:
 def test_a_field_of_several_shapes_is_yaml_text() -> None:
     found = fields()
     assert found["patient.age"]["widget"] == "text"
+    # patient is optional at the top level, where a case series has none.
     assert found["patient.age"]["hint"].endswith(
         "Written here in YAML, as in case.yaml: a whole number or '90 or older' or a mapping of "
-        "value, unit."
+        "value, unit. Required when patient is filled in."
     )
     assert found["examination"]["widget"] == "text"
 
@@ -72,7 +73,7 @@ def test_a_field_of_several_shapes_is_yaml_text() -> None:
 def test_every_field_has_a_label_and_the_models_description_as_hint() -> None:
     found = fields()
     assert all(f["label"] for f in found.values())
-    assert found["patient.sex"]["hint"] == "Sex as reported."
+    assert found["patient.sex"]["hint"] == "Sex as reported. Required when patient is filled in."
     assert found["history.presenting_complaints"]["label"] == "Presenting complaints"
     assert found["references.DOI"]["label"] == "DOI"
     missing = [path for path, f in found.items() if not f.get("hint")]

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, ModelWrapValidatorHandler, ValidationError, model_validator
+from pydantic import (
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    ValidationError,
+    model_validator,
+)
 from pydantic_core import InitErrorDetails
 
 from casebook.models.abstract import Abstract
@@ -84,6 +90,18 @@ class FrontMatter(Strict):
 # then one patient's record (a single case), then what follows the patients.
 class CaseFile(RecordFields, FrontMatter):
     """A clinical case report: the contents of case_data/<case-id>/case.yaml."""
+
+    # The two forms in the JSON Schema too, so that an editor asks a single case for its
+    # patient, history and diagnosis, and a series for nothing of the kind at the top level.
+    model_config = ConfigDict(
+        **Strict.model_config,
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["patients"]},
+                {"required": ["patient", "history", "diagnosis"]},
+            ]
+        },
+    )
 
     patient_perspective: Markdown | None = None
     """The patient's own account of the experience, if given."""
