@@ -145,3 +145,11 @@ def test_the_collection_is_a_folder_per_case_with_figures_beside_it(case_dir: st
     assert collection["folder"] == case_dir
     assert collection["path"] == "{{slug}}/case"
     assert collection["media_folder"] == collection["public_folder"] == "figures"
+
+
+def test_a_single_case_s_patient_history_and_diagnosis_stand_open() -> None:
+    # Optional at the top level, where a case series has none, but every single case has them.
+    found = fields()
+    for path in ("patient", "history", "diagnosis"):
+        assert (found[path]["required"], found[path]["collapsed"]) == (False, False), path
+    assert found["patients"]["collapsed"] is True

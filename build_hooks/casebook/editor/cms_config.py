@@ -98,7 +98,7 @@ def _widget(field: FormField, *, optional: bool) -> dict[str, Any]:
             "widget": "object",
             # An optional section of many fields starts folded; a dose (value and unit) stays
             # open, so that what it holds is seen.
-            "collapsed": optional and len(field.fields) > 3,
+            "collapsed": optional and not field.expected and len(field.fields) > 3,
             "fields": [decap_field(f, inside_optional=inner) for f in field.fields],
         }
     if field.kind == "list":

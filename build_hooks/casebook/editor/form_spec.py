@@ -58,6 +58,9 @@ class FormField:
     """Values the model gives as examples of the pattern, e.g. '4 weeks'."""
     minimum: float | None = None
     maximum: float | None = None
+    expected: bool = False
+    """Required by one of the forms the object may take (a single case's patient, history and
+    diagnosis; a series has none): the form opens it, though it cannot demand it."""
     min_items: int | None = None
     max_items: int | None = None
     default: Any = None
@@ -113,8 +116,12 @@ class _Walker:
     ) -> FormField:
         node = self.resolve(node)
         needed = set(node.get("required", []))
+        in_a_form = {key for form in node.get("anyOf", []) for key in form.get("required", [])}
         children = tuple(
-            self.field(key, child, required=key in needed, path=f"{path}.{key}".lstrip("."))
+            replace(
+                self.field(key, child, required=key in needed, path=f"{path}.{key}".lstrip(".")),
+                expected=key in in_a_form,
+            )
             for key, child in node.get("properties", {}).items()
         )
         if not children:
