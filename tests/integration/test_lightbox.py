@@ -29,6 +29,13 @@ def open_with_enter(page: Page, site_url: str) -> Locator:
     expect(dialog.locator(".gslide.current img")).to_have_attribute(
         "src", re.compile(r"/figures/clinical-soles\.png$")
     )
+    # GLightbox fades the slide in; a check made mid-fade measures blended colours that no
+    # reader is left looking at, so wait until the dialog's own animations have finished.
+    page.wait_for_function(
+        """() => document.querySelector('#glightbox-body')
+            .getAnimations({subtree: true})
+            .every((a) => a.playState !== 'running' && a.playState !== 'pending')"""
+    )
     return dialog
 
 
