@@ -130,6 +130,52 @@ def test_cache_is_safe_to_delete(project_copy: Path, calls: Counter[str]) -> Non
     assert published(second) == published(first)
 
 
+def damage(path: Path, how: str) -> None:
+    data = path.read_bytes()
+    if how == "truncated":
+        path.write_bytes(data[: len(data) // 2])
+    else:  # one byte changed, same size
+        middle = len(data) // 2
+        path.write_bytes(data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :])
+
+
+@pytest.mark.parametrize("how", ["truncated", "one byte"])
+@pytest.mark.parametrize("folder", ["downloads", "charts", "images", "cases"])
+def test_damaged_cache_entries_are_made_again_and_said_once(
+    project_copy: Path, folder: str, how: str
+) -> None:
+    first = build(project_copy)
+    entries = [
+        path
+        for path in (project_copy / ".cache" / "casebook" / folder).iterdir()
+        if path.suffix != ".sha256"
+    ]
+    assert entries
+    for path in entries:
+        damage(path, how)
+    second = build(project_copy)
+    assert second.pages == first.pages
+    assert published(second) == published(first)
+    assert second.repaired >= 1
+    assert "found and made again" in second.summary(1.0)
+    third = build(project_copy)
+    assert (third.repaired, third.reused) == (0, 1)
+    assert "damaged" not in third.summary(1.0)
+
+
+def test_swapped_figures_in_the_cache_are_not_published(project_copy: Path) -> None:
+    first = build(project_copy)
+    images = project_copy / ".cache" / "casebook" / "images"
+    a, b = sorted(path for path in images.iterdir() if path.suffix != ".sha256")[:2]
+    swap = a.with_name("swap")
+    os.replace(a, swap)
+    os.replace(b, a)
+    os.replace(swap, b)
+    second = build(project_copy)
+    assert published(second) == published(first)
+    assert second.repaired == 2
+
+
 def test_deleted_images_alone_are_published_again(project_copy: Path, calls: Counter[str]) -> None:
     first = build(project_copy)
     shutil.rmtree(project_copy / ".cache" / "casebook" / "images")

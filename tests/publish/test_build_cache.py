@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import os
+import pickle
+import shutil
+from dataclasses import dataclass
 import time
 from pathlib import Path
 from typing import Any
@@ -12,6 +16,7 @@ import pytest
 from casebook.publish import build_cache
 from casebook.publish.build_cache import BuildCache, core_fingerprint
 
+Value = dict[str, str]
 PAST = 1_600_000_000  # old enough that the digest is remembered, not "racy"
 
 
@@ -100,22 +105,22 @@ def test_store_answers_only_for_the_same_key(tmp_path: Path) -> None:
     writer = BuildCache(tmp_path / "cache")
     writer.put("cases", "ppp", {"page": "text"}, key="k1")
     reader = BuildCache(tmp_path / "cache")  # a fresh process: read from disk
-    assert reader.get("cases", "ppp", key="k1") == {"page": "text"}
-    assert reader.get("cases", "ppp", key="k2") is None
-    assert reader.get("cases", "other", key="k1") is None
+    assert reader.get("cases", "ppp", key="k1", type_=Value) == {"page": "text"}
+    assert reader.get("cases", "ppp", key="k2", type_=Value) is None
+    assert reader.get("cases", "other", key="k1", type_=Value) is None
     assert reader.holds("cases", "ppp", key="k1")
     assert not reader.holds("cases", "ppp", key="k2")
     assert not reader.holds("cases", "other", key="k1")
-    writer.put("cases", "ppp", "new", key="k2")
-    assert [p.name for p in (tmp_path / "cache" / "cases").iterdir()] == ["ppp.pickle"]
+    writer.put("cases", "ppp", {"page": "new"}, key="k2")
+    assert [p.name for p in (tmp_path / "cache" / "cases").iterdir()] == ["ppp.json"]
 
 
 def test_damaged_or_deleted_store_is_a_miss(tmp_path: Path) -> None:
-    BuildCache(tmp_path / "cache").put("cases", "ppp", "value", key="k")
-    (tmp_path / "cache" / "cases" / "ppp.pickle").write_bytes(b"\x80garbage")
-    (tmp_path / "cache" / "digests.pickle").write_bytes(b"not a pickle")
+    BuildCache(tmp_path / "cache").put("cases", "ppp", {"page": "value"}, key="k")
+    (tmp_path / "cache" / "cases" / "ppp.json").write_bytes(b"\x80garbage")
+    (tmp_path / "cache" / "digests.json").write_bytes(b"internal er")
     cache = BuildCache(tmp_path / "cache")
-    assert cache.get("cases", "ppp", key="k") is None
+    assert cache.get("cases", "ppp", key="k", type_=Value) is None
     assert not cache.holds("cases", "ppp", key="k")
     assert cache.file_digest(aged(tmp_path / "a", b"x")) == hashlib.sha256(b"x").hexdigest()
 
@@ -155,15 +160,86 @@ def test_values_are_kept_in_memory_only_for_processes_that_rebuild(tmp_path: Pat
     root = tmp_path / "cache"
     serving = BuildCache(root)
     serving.put("cases", "a", {"page": "A"}, key="k")
-    serving.put("pages", "a", "<p>A</p>", key="k", remember=False)
-    (root / "cases" / "a.pickle").unlink()
-    (root / "pages" / "a.pickle").unlink()
+    serving.put("pages", "a", {"page": "<p>A</p>"}, key="k", remember=False)
+    (root / "cases" / "a.json").unlink()
+    (root / "pages" / "a.json").unlink()
     # A preview reads its own values back from memory, except those it asked not to keep.
-    assert serving.get("cases", "a", key="k") == {"page": "A"}
-    assert serving.get("pages", "a", key="k") is None
+    assert serving.get("cases", "a", key="k", type_=Value) == {"page": "A"}
+    assert serving.get("pages", "a", key="k", type_=Value) is None
     once = BuildCache(root)
     once.remember_values = False
     once.put("cases", "b", {"page": "B"}, key="k")
-    assert once.get("cases", "b", key="k") == {"page": "B"}
-    (root / "cases" / "b.pickle").unlink()
-    assert once.get("cases", "b", key="k") is None
+    assert once.get("cases", "b", key="k", type_=Value) == {"page": "B"}
+    (root / "cases" / "b.json").unlink()
+    assert once.get("cases", "b", key="k", type_=Value) is None
+
+
+@dataclass(frozen=True)
+class Entry:
+    title: str
+    numbers: tuple[int, ...]
+    when: datetime.date | None
+
+
+def test_typed_values_come_back_as_their_type(tmp_path: Path) -> None:
+    value = Entry("Case", (1, 2), datetime.date(2026, 12, 2))
+    BuildCache(tmp_path / "cache").put("cases", "a", value, key="k")
+    assert BuildCache(tmp_path / "cache").get("cases", "a", key="k", type_=Entry) == value
+
+
+def test_an_entry_changed_at_the_same_size_is_a_miss(tmp_path: Path) -> None:
+    BuildCache(tmp_path / "cache").put("cases", "a", {"page": "text"}, key="k")
+    path = tmp_path / "cache" / "cases" / "a.json"
+    data = path.read_bytes()
+    path.write_bytes(data.replace(b"text", b"tExt"))
+    build_cache.take_damaged()
+    assert BuildCache(tmp_path / "cache").get("cases", "a", key="k", type_=Value) is None
+    path.write_bytes(data[: len(data) // 2])
+    assert BuildCache(tmp_path / "cache").get("cases", "a", key="k", type_=Value) is None
+    assert build_cache.take_damaged() == [str(path), str(path)]
+
+
+def test_a_pickle_in_the_cache_is_never_run(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self) -> tuple[Any, ...]:
+            return (marker.write_text, ("code ran",))
+
+    root = tmp_path / "cache"
+    BuildCache(root).put("cases", "a", {"page": "text"}, key="k")
+    entry = root / "cases" / "a.json"
+    for crafted in (pickle.dumps("k") + pickle.dumps(Payload()), pickle.dumps(Payload())):
+        entry.write_bytes(crafted)
+        (root / "digests.json").write_bytes(crafted)
+        cache = BuildCache(root)
+        assert cache.get("cases", "a", key="k", type_=Value) is None
+        assert not cache.holds("cases", "a", key="k")
+    assert not marker.exists()
+
+
+def test_folders_and_files_in_the_wrong_place_are_a_miss(tmp_path: Path) -> None:
+    root = tmp_path / ".cache" / "casebook"
+    (root / "cases" / "a.json").mkdir(parents=True)
+    (root / "digests.json").mkdir()
+    cache = BuildCache(root)
+    assert cache.get("cases", "a", key="k", type_=Value) is None
+    cache.put("cases", "a", {"page": "A"}, key="k")
+    assert BuildCache(root).get("cases", "a", key="k", type_=Value) == {"page": "A"}
+    shutil.rmtree(tmp_path / ".cache")
+    (tmp_path / ".cache").write_text("not a folder")
+    cache = BuildCache(root)
+    cache.put("cases", "a", {"page": "A"}, key="k")
+    assert BuildCache(root).get("cases", "a", key="k", type_=Value) == {"page": "A"}
+
+
+def test_checked_files_refuse_other_bytes(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.png", tmp_path / "b.png"
+    build_cache.write_checked(a, b"pixels of a", label="a")
+    build_cache.write_checked(b, b"pixels of b", label="b")
+    assert build_cache.read_checked(a, label="a") == b"pixels of a"
+    a.write_bytes(b"pixels of b")  # another figure's bytes, note unchanged
+    assert build_cache.read_checked(a, label="a") is None
+    os.replace(tmp_path / "b.png.sha256", tmp_path / "a.png.sha256")  # and its note
+    assert build_cache.read_checked(a, label="a") is None
+    assert build_cache.read_checked(tmp_path / "missing.png", label="m") is None

@@ -181,7 +181,9 @@ def test_cache_hit_then_recompute_after_change(tmp_path: Path) -> None:
     assert (first.from_cache, second.from_cache) == (False, True)
     assert second.data == first.data
     assert second == PublishedImage(**{**first.__dict__, "from_cache": True})
-    assert [path.name for path in cache.iterdir()] == [f"{first.source_sha256}-{ENCODER_ID}"]
+    entry = f"{first.source_sha256}-{ENCODER_ID}"
+    # The re-encoded file, and the note of its hash that a later build checks it against.
+    assert sorted(path.name for path in cache.iterdir()) == [entry, f"{entry}.sha256"]
 
     buffer = io.BytesIO()
     gradient((50, 50)).save(buffer, "JPEG")
@@ -191,7 +193,7 @@ def test_cache_hit_then_recompute_after_change(tmp_path: Path) -> None:
     assert (changed.from_cache, again.from_cache) == (False, True)
     assert (changed.width, changed.height) == (50, 50)
     assert changed.source_sha256 != first.source_sha256
-    assert len(list(cache.iterdir())) == 2  # no temporary files left behind
+    assert len(list(cache.iterdir())) == 4  # no temporary files left behind
 
 
 def test_cache_ignores_modification_time(tmp_path: Path) -> None:
@@ -219,13 +221,30 @@ def test_deleted_or_damaged_cache_is_recomputed(tmp_path: Path) -> None:
     assert not rebuilt.from_cache
     assert rebuilt.data == original.data
 
-    (entry,) = cache.iterdir()
+    (entry,) = (path for path in cache.iterdir() if path.suffix != ".sha256")
     entry.write_bytes(original.data[:-50])  # headers intact, pixel data cut short
     repaired = publish_image(source, cache_dir=cache)
     assert not repaired.from_cache
     assert repaired.data == original.data
     assert entry.read_bytes() == original.data
     assert publish_image(source, cache_dir=cache).from_cache
+
+
+def test_swapped_cache_entries_are_made_again(tmp_path: Path) -> None:
+    # Two valid images swapped in the cache: each would publish under the other's legend.
+    cache = tmp_path / "cache"
+    first = publish_image(write(tmp_path / "a.jpg", camera_jpeg()), cache_dir=cache)
+    buffer = io.BytesIO()
+    gradient((50, 50)).save(buffer, "JPEG")
+    second = publish_image(write(tmp_path / "b.jpg", buffer.getvalue()), cache_dir=cache)
+    swap = first.file.with_name("swap")
+    os.replace(first.file, swap)
+    os.replace(second.file, first.file)
+    os.replace(swap, second.file)
+    again = publish_image(tmp_path / "a.jpg", cache_dir=cache)
+    assert not again.from_cache
+    assert again.data == first.data
+    assert first.file.read_bytes() == first.data
 
 
 def test_undecodable_source_raises_publish_error(tmp_path: Path) -> None:

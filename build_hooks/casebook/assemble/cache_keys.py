@@ -89,8 +89,8 @@ def remembered_checks(cache: BuildCache, *, fingerprint: str) -> ContentCheck:
         except OSError:
             return check()
         name = _hash(digest, context)
-        verdict = cache.get("image-checks", name, key=fingerprint)
-        if not isinstance(verdict, list):
+        verdict = cache.get("image-checks", name, key=fingerprint, type_=list[Finding])
+        if verdict is None:
             verdict = check()
             cache.put("image-checks", name, verdict, key=fingerprint)
         return verdict

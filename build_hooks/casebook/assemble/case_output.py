@@ -18,8 +18,10 @@ from casebook.models import SiteSettings
 from casebook.publish import (
     BuildCache,
     core_fingerprint,
+    note_damaged,
     publish_chart,
     publish_image,
+    take_damaged,
     write_atomically,
 )
 from casebook.render import render_care_page, render_case_page
@@ -55,6 +57,9 @@ class CaseOutput:
     record: ScholarlyRecord
     """The one record every metadata output of the case is made from (the feed reads it)."""
     warnings: tuple[Diagnostic, ...] = ()
+    digests: dict[str, str] = field(default_factory=dict)
+    """"cache folder/file name" -> SHA-256 of the bytes this output publishes from there: a
+    reused output is published only while its files still hold exactly those bytes."""
 
     def cached_files(self) -> tuple[tuple[str, dict[str, str]], ...]:
         """(cache folder, site path -> file name there) for each kind of file the case
@@ -68,6 +73,8 @@ class CasesResult:
     files: int = 0
     reused: int = 0
     """How many cases came from the cache unchanged."""
+    repaired: int = 0
+    """How many damaged cache entries were found, and made again."""
     broken: dict[str, list[Diagnostic]] = field(default_factory=dict)
     """case folder name -> every problem of a case that has errors, warnings included."""
 
@@ -88,6 +95,7 @@ def render_case_output(
     scholarly = scholarly_output(article, settings=settings)
     care_page = render_care_page(article, site=settings, profile=settings.journal_profile)
     images: dict[str, str] = {}
+    digests: dict[str, str] = {}
     for figure in article.figures:
         for panel in figure.panels:
             if panel.chart is None and panel.file is not None:
@@ -95,17 +103,23 @@ def render_case_output(
                     article.folder / panel.file, cache_dir=cache_root / IMAGES
                 )
                 images[(folder / panel.file).as_posix()] = published.file.name
-    charts = {
-        (
-            folder / chart.file
-        ).as_posix(): f"{publish_chart(chart.spec, cache_dir=cache_root / CHARTS).key}.svg"
-        for chart in _charts(article)
-    }
+                digests[f"{IMAGES}/{published.file.name}"] = _sha256(published.data)
+    charts: dict[str, str] = {}
+    for chart in _charts(article):
+        drawn = publish_chart(chart.spec, cache_dir=cache_root / CHARTS)
+        charts[(folder / chart.file).as_posix()] = f"{drawn.key}.svg"
+        digests[f"{CHARTS}/{drawn.key}.svg"] = _sha256(drawn.data)
     if scholarly.files:
         # The JATS package points at a PNG copy of each figure's chart: PMC takes no SVG.
         for chart in _figure_charts(article):
             png = publish_chart(chart.spec, cache_dir=cache_root / CHARTS, format="png")
             charts[(folder / chart.file).with_suffix(".png").as_posix()] = f"{png.key}.png"
+            digests[f"{CHARTS}/{png.key}.png"] = _sha256(png.data)
+    downloads = {
+        uri: _store_download(data, cache_dir=cache_root / DOWNLOADS)
+        for uri, data in scholarly.files.items()
+    }
+    digests.update({f"{DOWNLOADS}/{name}": name for name in downloads.values()})
     return CaseOutput(
         listing=case_listing(article),
         pages={
@@ -114,22 +128,27 @@ def render_case_output(
         },
         images=images,
         charts=charts,
-        downloads={
-            uri: _store_download(data, cache_dir=cache_root / DOWNLOADS)
-            for uri, data in scholarly.files.items()
-        },
+        downloads=downloads,
         heads={article.page_uri: scholarly.head_html},
         record=scholarly.record,
         warnings=warnings,
+        digests=digests,
     )
 
 
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def _store_download(data: bytes, *, cache_dir: Path) -> str:
-    name = hashlib.sha256(data).hexdigest()
+    """Keep `data` under the name of its hash; an entry of that name is kept only if it holds
+    exactly these bytes (same size is not enough: one changed byte would be published)."""
+    name = _sha256(data)
     path = cache_dir / name
     with contextlib.suppress(OSError):
-        if path.stat().st_size == len(data):
+        if path.read_bytes() == data:
             return name
+        note_damaged(path)
     write_atomically(path, data)
     return name
 
@@ -187,11 +206,11 @@ def build_case_outputs(
         if len(missing) >= PREFILL_AT_LEAST:
             cache.save()  # the other process starts from the digests read so far
             prefill(missing)
-    present = _CachedFiles(cache.root)
+    present = _CachedFiles(cache)
     for folder, key, name in planned:
         result.files += 1
-        cached = cache.get("cases", name, key=key) if key else None
-        if isinstance(cached, CaseOutput) and present.hold(cached):
+        cached = cache.get("cases", name, key=key, type_=CaseOutput) if key else None
+        if cached is not None and present.hold(cached):
             consume(cached)
             result.diagnostics.extend(cached.warnings)
             result.reused += 1
@@ -213,28 +232,40 @@ def build_case_outputs(
         if key is not None and key == keys.key(cache, folder):
             cache.put("cases", name, output, key=key)
     cache.save()
+    result.repaired = len(set(take_damaged()))
     return result
 
 
 class _CachedFiles:
-    """Which figure, chart and download files the cache holds, listed once per build: deleting
-    part of the cache must not leave pages pointing at nothing, and checking thousands of files
-    one by one took a twentieth of a second of every preview rebuild."""
+    """Whether the figure, chart and download files a cached output publishes are still in the
+    cache with the bytes they had: deleting or damaging part of the cache must never leave
+    pages pointing at nothing, or at other bytes. Folders are listed once per build (checking
+    thousands of files one by one took a twentieth of a second of every preview rebuild); the
+    contents' hashes are remembered by the files' full stat, as the case folders' are."""
 
-    def __init__(self, cache_root: Path) -> None:
-        self._root = cache_root
+    def __init__(self, cache: BuildCache) -> None:
+        self._cache = cache
         self._names: dict[str, set[str]] = {}
 
     def hold(self, output: CaseOutput) -> bool:
-        return all(
-            self._listed(folder).issuperset(names.values())
-            for folder, names in output.cached_files()
-        )
+        for folder, names in output.cached_files():
+            if not self._listed(folder).issuperset(names.values()):
+                return False
+            for name in names.values():
+                path = self._cache.root / folder / name
+                try:
+                    intact = self._cache.file_digest(path) == output.digests.get(f"{folder}/{name}")
+                except OSError:
+                    intact = False
+                if not intact:
+                    note_damaged(path)
+                    return False
+        return True
 
     def _listed(self, folder: str) -> set[str]:
         if folder not in self._names:
             try:
-                with os.scandir(self._root / folder) as entries:
+                with os.scandir(self._cache.root / folder) as entries:
                     self._names[folder] = {e.name for e in entries if e.is_file()}
             except OSError:
                 self._names[folder] = set()

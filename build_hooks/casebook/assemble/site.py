@@ -36,6 +36,8 @@ class SiteOutput:
     """HTML for the <head> of every page (the feed link)."""
     reused: int = 0
     """How many cases were taken from the build cache unchanged."""
+    repaired: int = 0
+    """How many damaged build cache entries were found and made again."""
     broken: list[CaseErrors] = field(default_factory=list)
     """Cases with errors, each published as a page listing them (previews only)."""
     folders: int = 0
@@ -54,6 +56,10 @@ class SiteOutput:
             notes.append(f"{len(self.broken)} with errors, shown as error pages")
         folders = f"{self.folders} case folder{'' if self.folders == 1 else 's'}"
         notes.append(f"{self.reused} of {folders} unchanged, from the build cache")
+        if self.repaired:
+            # Said once, not per entry: what is published was made again and is correct.
+            entries = f"{self.repaired} damaged cache entr{'y' if self.repaired == 1 else 'ies'}"
+            notes.append(f"{entries} found and made again")
         return f"Casebook: built {built} in {seconds:.2f} seconds ({'; '.join(notes)})"
 
 
@@ -99,6 +105,7 @@ def build_site_output(
         published = [case.id for case in output.cases if case.published]
         check_site_address(settings, published=published, settings_file=settings_file)
     output.reused = result.reused
+    output.repaired = result.repaired
     output.folders = result.files
     output.broken = [CaseErrors(name, tuple(found)) for name, found in result.broken.items()]
     output.pages.update(error_pages(output.broken, site=settings))

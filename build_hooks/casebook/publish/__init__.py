@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from casebook.publish.build_cache import CACHE_DIR, BuildCache, core_fingerprint, write_atomically
+from casebook.publish.build_cache import (
+    CACHE_DIR,
+    BuildCache,
+    core_fingerprint,
+    note_damaged,
+    take_damaged,
+    write_atomically,
+)
 from casebook.publish.charts import publish_chart
 from casebook.publish.images import publish_image
 from casebook.publish.page_sanitizer import PageSanitizer
@@ -18,10 +25,12 @@ __all__ = [
     "discard",
     "find_metadata_in_site",
     "judge_ahead",
+    "note_damaged",
     "promote",
     "publish_chart",
     "publish_image",
     "sanitize_html",
     "staging_dir_for",
+    "take_damaged",
     "write_atomically",
 ]

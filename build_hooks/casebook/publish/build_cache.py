@@ -5,14 +5,19 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib.metadata
+import json
 import os
-import pickle
+import shutil
 import stat
 import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import TypeAdapter, ValidationError
+
+T = TypeVar("T")
 
 CACHE_DIR = Path(".cache/casebook")
 # The whole core, not only publish/: any of its files can change a page.
@@ -24,16 +29,12 @@ _DEPENDENCIES = ("pydantic", "pydantic_core", "PyYAML", "Jinja2", "citeproc-py",
 # counts too: tools that copy files can set the modification time to the past, not that one.
 _RACY_SECONDS = 2.0
 
-# A damaged entry, or one pickled by a version of the core that renamed a class, is a miss.
-_UNREADABLE = (
-    OSError,
-    pickle.PickleError,
-    EOFError,
-    ValueError,
-    TypeError,
-    AttributeError,
-    ImportError,
-)
+# A damaged entry, or one written by a version of the core whose types differ, is a miss.
+# Values are JSON read back through the declared type, never pickle: anyone who can write the
+# cache (a CI cache restored on another branch) could make unpickling run their code.
+_UNREADABLE = (OSError, ValueError, ValidationError, UnicodeDecodeError, MemoryError)
+_ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
+_DAMAGED: list[str] = []
 
 _Stat = tuple[int, int, int, int, int]
 _SHARED: dict[Path, BuildCache] = {}
@@ -41,7 +42,8 @@ _FINGERPRINT: dict[str, tuple[tuple[tuple[Path, _Stat], ...], str]] = {}
 
 
 class BuildCache:
-    """Pickled values under `root`, addressed by a key the caller derives from content.
+    """Typed values under `root`, addressed by a key the caller derives from content; each entry
+    holds the SHA-256 of its bytes and is checked against it on every read.
 
     File digests are remembered by their full stat (size, times, inode) so that an unchanged
     figure is not read again on every build; the key itself is always the content's hash.
@@ -49,7 +51,7 @@ class BuildCache:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._memo_file = root / "digests.pickle"
+        self._memo_file = root / "digests.json"
         self._memo: dict[str, tuple[_Stat, str]] = {}
         self._memo_changed = False
         # Values read or written in this process: `mkdocs serve` rebuilds in one process, and a
@@ -60,10 +62,11 @@ class BuildCache:
         self.remember_values = True
         self.folder_keys: dict[str, tuple[str, str]] = {}
         """Case folder -> (key prefix, key) its contents had at the last build in this process."""
-        with contextlib.suppress(OSError, pickle.PickleError, EOFError, ValueError, TypeError):
-            loaded = pickle.loads(self._memo_file.read_bytes())
-            if isinstance(loaded, dict):
-                self._memo = loaded
+        clear_obstacles(root)
+        with contextlib.suppress(*_UNREADABLE):
+            self._memo = _adapter(dict[str, tuple[_Stat, str]]).validate_json(
+                self._memo_file.read_bytes()
+            )
 
     def file_digest(self, path: str | os.PathLike[str]) -> str:
         """SHA-256 of the file's bytes; raises OSError when it cannot be read."""
@@ -117,40 +120,55 @@ class BuildCache:
             found = _SHARED[root] = cls(root)
         return found
 
-    def get(self, kind: str, name: str, *, key: str, remember: bool = True) -> Any | None:
-        """The value stored for `name` under `key`; None if absent, stale or unreadable.
-        `remember=False` keeps it out of memory, for values read once per change."""
+    def get(
+        self, kind: str, name: str, *, key: str, type_: type[T], remember: bool = True
+    ) -> T | None:
+        """The value stored for `name` under `key`, read back as `type_`; None if absent, stale,
+        damaged or unreadable. `remember=False` keeps it out of memory, for values read once
+        per change."""
         remembered = self._values.get((kind, name))
         if remembered is not None and remembered[0] == key:
-            return remembered[1]
+            return remembered[1]  # type: ignore[no-any-return]
+        path = self._path(kind, name)
         try:
-            with open(self._path(kind, name), "rb") as handle:
-                if pickle.load(handle) != key:
-                    return None
-                value = pickle.load(handle)
+            with open(path, "rb") as handle:
+                header = _read_header(handle)
+                if header is None:
+                    raise ValueError("no header")
+                if header.get("key") != key:
+                    return None  # stale, not damaged
+                payload = handle.read()
+            if hashlib.sha256(payload).hexdigest() != header.get("sha256"):
+                note_damaged(path)
+                return None
+            value: T = payload if type_ is bytes else _adapter(type_).validate_json(payload)  # type: ignore[assignment]
         except _UNREADABLE:
+            note_damaged(path)
             return None
         if remember and self.remember_values:
             self._values[kind, name] = (key, value)
         return value
 
     def holds(self, kind: str, name: str, *, key: str) -> bool:
-        """Whether `get` would find a value, reading only the key in front of it."""
+        """Whether an entry for `name` under `key` is stored, reading only its header: `get`
+        still checks its bytes."""
         remembered = self._values.get((kind, name))
         if remembered is not None and remembered[0] == key:
             return True
         try:
             with open(self._path(kind, name), "rb") as handle:
-                return bool(pickle.load(handle) == key)
+                header = _read_header(handle)
         except _UNREADABLE:
             return False
+        return header is not None and header.get("key") == key
 
     def put(self, kind: str, name: str, value: Any, *, key: str, remember: bool = True) -> None:
         """Store `value` for `name`, replacing what was there: one entry per name, so the cache
-        does not grow with every edit. The key is pickled on its own in front of the value, so
-        that `holds` can check it without loading the value."""
-        data = pickle.dumps(key, protocol=5) + pickle.dumps(value, protocol=5)
-        write_atomically(self._path(kind, name), data)
+        does not grow with every edit. A header line in front of the value holds the key and
+        the value's hash, so that `holds` can check the key without reading the value."""
+        payload = value if isinstance(value, bytes) else _adapter(type(value)).dump_json(value)
+        header = json.dumps({"key": key, "sha256": hashlib.sha256(payload).hexdigest()})
+        write_atomically(self._path(kind, name), header.encode() + b"\n" + payload)
         if remember and self.remember_values:
             self._values[kind, name] = (key, value)
 
@@ -158,16 +176,93 @@ class BuildCache:
         """Persist the remembered file digests; a failure only costs re-reading next time."""
         if self._memo_changed:
             with contextlib.suppress(OSError):
-                write_atomically(self._memo_file, pickle.dumps(self._memo, protocol=5))
+                data = _adapter(dict[str, tuple[_Stat, str]]).dump_json(self._memo)
+                write_atomically(self._memo_file, data)
             self._memo_changed = False
 
     def _path(self, kind: str, name: str) -> Path:
-        return self.root / kind / f"{name}.pickle"
+        return self.root / kind / f"{name}.json"
+
+
+def _adapter(type_: Any) -> TypeAdapter[Any]:
+    found = _ADAPTERS.get(type_)
+    if found is None:
+        found = _ADAPTERS[type_] = TypeAdapter(type_)
+    return found
+
+
+def _read_header(handle: Any) -> dict[str, Any] | None:
+    # A header is short; a damaged file without a line break must not be read whole.
+    line = handle.readline(4096)
+    if not line.endswith(b"\n"):
+        return None
+    header = json.loads(line)
+    return header if isinstance(header, dict) else None
+
+
+def write_checked(target: Path, data: bytes, *, label: str) -> None:
+    """Write a published file into the cache with a note beside it of what it is and the hash
+    of its bytes, for `read_checked`: the file itself is published as it is."""
+    write_atomically(target, data)
+    note = json.dumps({"label": label, "sha256": hashlib.sha256(data).hexdigest()})
+    write_atomically(_note_path(target), note.encode())
+
+
+def read_checked(target: Path, *, label: str) -> bytes | None:
+    """The bytes `write_checked` stored at `target` for `label`; None when absent, or when the
+    file or its note is damaged or belongs to something else (a swapped or truncated file)."""
+    try:
+        note = json.loads(_note_path(target).read_bytes())
+        data = target.read_bytes()
+    except FileNotFoundError:
+        return None
+    except _UNREADABLE:
+        note_damaged(target)
+        return None
+    if (
+        not isinstance(note, dict)
+        or note.get("label") != label
+        or note.get("sha256") != hashlib.sha256(data).hexdigest()
+    ):
+        note_damaged(target)
+        return None
+    return data
+
+
+def _note_path(target: Path) -> Path:
+    return target.with_name(target.name + ".sha256")
+
+
+def note_damaged(path: Path) -> None:
+    """Remember that an entry was damaged, so the build can say so once; it is recomputed."""
+    if path.exists() or path.is_symlink():
+        _DAMAGED.append(os.fspath(path))
+
+
+def take_damaged() -> list[str]:
+    """The damaged entries met since the last call, and forget them."""
+    found = list(_DAMAGED)
+    _DAMAGED.clear()
+    return found
+
+
+def clear_obstacles(root: Path) -> None:
+    """Remove anything that is not a folder where the cache's folders belong (a `.cache` file,
+    say): the cache is ours, and a damaged one is treated as absent, never as fatal."""
+    for folder in (root.parent, root):
+        with contextlib.suppress(OSError):
+            if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+                note_damaged(folder)
+                folder.unlink()
 
 
 def write_atomically(target: Path, data: bytes) -> None:
-    """Readers see the old file or the new one, never half of one."""
+    """Readers see the old file or the new one, never half of one. A folder standing where the
+    file belongs (a damaged cache) is removed first."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_dir() and not target.is_symlink():
+        note_damaged(target)
+        shutil.rmtree(target)
     descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
         with os.fdopen(descriptor, "wb") as handle:

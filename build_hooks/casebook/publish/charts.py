@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 from dataclasses import dataclass
@@ -10,7 +9,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Literal
 
-from casebook.publish.build_cache import write_atomically
+from casebook.publish.build_cache import read_checked, write_checked
 
 # Bump when chart_draw changes what it draws; matplotlib's version is in the key because a new
 # release may draw the same data into different bytes.
@@ -43,13 +42,12 @@ def publish_chart(
     delete the cache: a missing or unreadable entry is drawn again."""
     key = chart_key(spec)
     cache_file = cache_dir / f"{key}.{format}"
-    with contextlib.suppress(OSError):
-        data = cache_file.read_bytes()
-        if _COMPLETE[format](data):
-            return PublishedChart(data, key, from_cache=True)
+    cached = read_checked(cache_file, label=cache_file.name)
+    if cached is not None and _COMPLETE[format](cached):
+        return PublishedChart(cached, key, from_cache=True)
     # matplotlib costs about half a second to import: only a build that draws pays for it.
     from casebook.publish.chart_draw import draw_png, draw_svg
 
     data = draw_png(spec) if format == "png" else draw_svg(spec)
-    write_atomically(cache_file, data)
+    write_checked(cache_file, data, label=cache_file.name)
     return PublishedChart(data, key, from_cache=False)

@@ -14,7 +14,7 @@ import PIL
 from PIL import ExifTags, Image, ImageCms, ImageOps, PngImagePlugin
 
 from casebook.checks import ALLOWED_FORMATS, MAX_FIGURE_PIXELS
-from casebook.publish.build_cache import write_atomically
+from casebook.publish.build_cache import read_checked, write_checked
 
 # Bump when the encoding below changes; Pillow's version is part of the key because a new libjpeg,
 # libwebp or zlib may produce different bytes, and a cached result must equal a fresh one.
@@ -63,11 +63,15 @@ def publish_image(source: Path, *, cache_dir: Path) -> PublishedImage:
     raw = source.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
     cache_file = cache_dir / f"{digest}-{ENCODER_ID}"
-    with contextlib.suppress(OSError, ImagePublishError):
-        return _describe(cache_file, cache_file.read_bytes(), source_sha256=digest, from_cache=True)
+    # The entry must be this source's re-encoding, whole: a truncated entry, or another
+    # figure's swapped in, would publish under this figure's legend.
+    cached = read_checked(cache_file, label=f"{digest}-{ENCODER_ID}")
+    if cached is not None:
+        with contextlib.suppress(ImagePublishError):
+            return _describe(cache_file, cached, source_sha256=digest, from_cache=True)
     # A missing, unreadable or damaged cache entry is simply recomputed.
     data = reencode_image(raw)
-    write_atomically(cache_file, data)
+    write_checked(cache_file, data, label=f"{digest}-{ENCODER_ID}")
     return _describe(cache_file, data, source_sha256=digest, from_cache=False)
 
 

@@ -28,11 +28,11 @@ class PageSanitizer:
         name = hashlib.sha256(uri.encode()).hexdigest()[:32]
         key = f"{self._fingerprint}:{hashlib.sha256(html.encode()).hexdigest()}"
         # Not kept in memory: a preview sanitises only the pages that changed.
-        remembered = self._cache.get(_KIND, name, key=key, remember=False)
-        if isinstance(remembered, bytes):
+        remembered = self._cache.get(_KIND, name, key=key, type_=bytes, remember=False)
+        if remembered is not None:
             return remembered.decode("utf-8")
         cleaned = sanitize_html(html)
-        # Stored as bytes: pickling a str attaches a UTF-8 copy to it for as long as it lives,
+        # Stored as bytes: a str read back would carry a UTF-8 copy for as long as it lives,
         # and MkDocs holds every page's HTML until it writes the page (27 MB at 1,000 cases).
         self._cache.put(_KIND, name, cleaned.encode("utf-8"), key=key, remember=False)
         return cleaned

@@ -30,12 +30,12 @@ def find_metadata_in_site(
     key = core_fingerprint()
     known = _stored_verdicts(cache, key) if cache is not None else {}
     # Only this build's verdicts are kept, so the table does not grow with every edit.
-    verdicts: dict[bytes, list[str]] = {}
+    verdicts: dict[str, list[str]] = {}
     leaks: dict[str, list[str]] = {}
     for path in _images(folder):
         with open(path, "rb") as handle:
             data = handle.read()
-        digest = hashlib.sha256(data).digest()
+        digest = hashlib.sha256(data).hexdigest()
         found = verdicts.get(digest)
         if found is None:
             found = known.get(digest)
@@ -63,7 +63,7 @@ def judge_ahead(paths: Iterable[Path], *, project_root: Path) -> None:
             data = path.read_bytes()
         except OSError:
             continue  # the scan will find out
-        digest = hashlib.sha256(data).digest()
+        digest = hashlib.sha256(data).hexdigest()
         if digest not in known:
             known[digest] = find_metadata(data)
             added = True
@@ -71,10 +71,10 @@ def judge_ahead(paths: Iterable[Path], *, project_root: Path) -> None:
         cache.put(_KIND, "verdicts", known, key=key, remember=False)
 
 
-def _stored_verdicts(cache: BuildCache, key: str) -> dict[bytes, list[str]]:
+def _stored_verdicts(cache: BuildCache, key: str) -> dict[str, list[str]]:
     # Read from disk each time: the process that judged ahead wrote there, not in this one.
-    stored = cache.get(_KIND, "verdicts", key=key, remember=False)
-    return stored if isinstance(stored, dict) else {}
+    stored = cache.get(_KIND, "verdicts", key=key, type_=dict[str, list[str]], remember=False)
+    return stored if stored is not None else {}
 
 
 def _images(folder: Path) -> Iterator[str]:
