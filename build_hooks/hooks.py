@@ -190,6 +190,7 @@ def on_build_error(*, error: Exception) -> None:
     _guard.note(error)
     if _command.serving:
         _collector.build_finished()
+    _swap.failed(error)
 
 
 def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

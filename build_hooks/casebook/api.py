@@ -8,7 +8,15 @@ from casebook.editor import AdminFiles, admin_files
 from casebook.errors import CaseDataError, SettingsError
 from casebook.load import read_settings
 from casebook.models import EditorSettings, SiteSettings
-from casebook.publish import PageSanitizer, discard, find_metadata_in_site, promote, staging_dir_for
+from casebook.publish import (
+    PageSanitizer,
+    StagingError,
+    discard,
+    explain_os_error,
+    find_metadata_in_site,
+    promote,
+    staging_dir_for,
+)
 
 __all__ = [
     "AdminFiles",
@@ -18,9 +26,11 @@ __all__ = [
     "SettingsError",
     "SiteOutput",
     "SiteSettings",
+    "StagingError",
     "admin_files",
     "build_site_output",
     "discard",
+    "explain_os_error",
     "find_metadata_in_site",
     "promote",
     "read_settings",

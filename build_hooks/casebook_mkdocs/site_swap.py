@@ -7,12 +7,13 @@ of the `mkdocs` logger; tests/casebook_mkdocs/test_site_swap.py pins both.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 
 from casebook_mkdocs.core import Core
 
@@ -76,6 +77,20 @@ class SiteSwap:
         config = current.config
         config.site_dir = str(current.target)
         if current.built and not (config.strict and current.counter.count):
-            current.core.promote(current.staging, current.target)
+            try:
+                current.core.promote(current.staging, current.target)
+            except current.core.StagingError as error:
+                raise Abort(f"Aborted: {error}") from None
         else:
-            current.core.discard(current.staging)
+            with contextlib.suppress(OSError):
+                current.core.discard(current.staging)
+
+    def failed(self, error: Exception) -> None:
+        """A build that could not write its files (a full disk, a read-only folder) ends with
+        one line saying what to free or fix, not a traceback; the staged half is removed by
+        `close`, and the old site stays."""
+        current = self._current
+        if current is not None and isinstance(error, OSError):
+            explained = current.core.explain_os_error(error, current.target)
+            if explained is not None:
+                raise Abort(f"Aborted: {explained}") from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import inspect
 import logging
 from pathlib import Path
@@ -15,7 +16,7 @@ import pytest
 from casebook_mkdocs.core import Core
 from casebook_mkdocs.site_swap import SiteSwap
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from PIL import Image
 
 CORE = cast(Core, casebook.api)
@@ -84,3 +85,22 @@ def test_mkdocs_shuts_down_after_the_build_and_before_gh_deploy_reads_the_site()
         assert -1 not in found and found == sorted(found), command.name
     build = inspect.getsource(mkdocs.commands.build.build)
     assert "logging.getLogger('mkdocs').addHandler(warning_counter)" in build
+
+
+def test_a_full_disk_ends_in_one_line_and_keeps_the_old_site(tmp_path: Path) -> None:
+    swap, _, site = staged(tmp_path)
+    with pytest.raises(Abort) as raised:
+        swap.failed(OSError(errno.ENOSPC, "No space left on device"))
+    assert str(raised.value) == (
+        f"Aborted: could not write the site to {site}: the disk is full: free some space on it "
+        "and build again; the last good site is kept"
+    )
+    swap.close()  # MkDocs runs on_shutdown after the error
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mkdocs.yml", "site"]
+    assert [p.name for p in site.iterdir()] == ["old.html"]
+
+
+def test_other_errors_are_left_to_mkdocs(tmp_path: Path) -> None:
+    swap, _, _ = staged(tmp_path)
+    swap.failed(ValueError("not about the disk"))
+    swap.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import shutil
 from pathlib import Path
 
@@ -119,6 +120,28 @@ def test_a_render_that_fails_while_writing_keeps_the_last_one(tmp_path: Path) ->
     broken = SiteOutput(pages={"index.md": "# New\n"}, asset_files={"x.png": str(tmp_path / "no")})
     with pytest.raises(FileNotFoundError):
         write_page_set(broken, out, project_root=tmp_path)
+    assert tree(out) == before
+    assert leftovers(out) == []
+
+
+def test_a_full_disk_is_one_line_and_keeps_the_last_render(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    write_page_set(SiteOutput(pages={"index.md": "# Home\n"}), out, project_root=tmp_path)
+    before = tree(out)
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(shutil, "copyfile", full)
+    grown = SiteOutput(pages={"index.md": "# New\n"}, asset_files={"x.png": str(tmp_path)})
+    with pytest.raises(RenderRefused) as refused:
+        write_page_set(grown, out, project_root=tmp_path)
+    assert str(refused.value) == (
+        f"could not write the site to {out}: the disk is full: free some space on it and build "
+        "again; the last good site is kept"
+    )
     assert tree(out) == before
     assert leftovers(out) == []
 

@@ -7,8 +7,8 @@ import hashlib
 import os
 import pickle
 import shutil
-from dataclasses import dataclass
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import errno
+import os
+import subprocess
 from pathlib import Path
+from typing import Any
 
-from casebook.publish.staging import discard, promote, staging_dir_for
+import pytest
+from casebook.publish.staging import StagingError, discard, promote, staging_dir_for
 
 
 def test_promote_replaces_the_target_and_leaves_nothing_behind(tmp_path: Path) -> None:
@@ -31,3 +36,71 @@ def test_staging_dir_starts_empty_and_discard_is_safe_on_missing(tmp_path: Path)
     (first / "left.html").write_text("from a crashed build")
     assert not staging_dir_for(target).exists()
     discard(tmp_path / "nothing-here")
+
+
+@pytest.mark.parametrize(
+    ("code", "advice"),
+    [
+        (errno.ENOSPC, "the disk is full: free some space on it and build again"),
+        (
+            errno.EROFS,
+            "it is on a read-only file system: build into a folder you can write "
+            "(mkdocs build -d FOLDER)",
+        ),
+        (
+            errno.EBUSY,
+            "it is in use by another program (a server or a file browser showing it): "
+            "close that program and build again",
+        ),
+    ],
+)
+def test_a_failed_swap_keeps_the_old_site_and_says_what_to_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, advice: str
+) -> None:
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "old.html").write_text("old")
+    staging = staging_dir_for(target)
+    staging.mkdir()
+    (staging / "new.html").write_text("new")
+    real_rename = Path.rename
+
+    def failing(self: Path, other: Any) -> Any:
+        if self == staging:
+            raise OSError(code, os.strerror(code))
+        return real_rename(self, other)
+
+    monkeypatch.setattr(Path, "rename", failing)
+    with pytest.raises(StagingError) as raised:
+        promote(staging, target)
+    assert str(raised.value) == (
+        f"could not write the site to {target}: {advice}; the last good site is kept"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert [p.name for p in target.iterdir()] == ["old.html"]
+
+
+def test_staging_left_by_killed_builds_is_removed_by_the_next(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    gone = _finished_pid()
+    for name in (f".site.building-{gone}", f".site.old-{gone}", f".site.building-{os.getppid()}"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "page.html").write_text("half")
+    staging_dir_for(target)
+    # Only the folder of a build that still runs is left alone.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f".site.building-{os.getppid()}"]
+
+
+def _finished_pid() -> int:
+    process = subprocess.Popen(["true"])
+    process.wait()
+    return process.pid
+
+
+def test_staging_folders_are_ignored_by_git() -> None:
+    root = Path(__file__).resolve().parents[2]
+    for name in (".site.building-123/x", ".site.old-123/x"):
+        ignored = subprocess.run(
+            ["git", "check-ignore", "-q", "--no-index", name], cwd=root, check=False
+        )
+        assert ignored.returncode == 0, name

@@ -10,13 +10,21 @@ The allow-list sanitiser cannot run on Markdown; its content is marked instead, 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shutil
 from pathlib import Path
 
 from casebook.assemble import SiteOutput
-from casebook.publish import discard, find_metadata_in_site, promote, staging_dir_for
+from casebook.publish import (
+    StagingError,
+    discard,
+    explain_os_error,
+    find_metadata_in_site,
+    promote,
+    staging_dir_for,
+)
 
 # Around each page's content, as HTML comments: Markdown engines pass them through untouched,
 # and an author cannot write one (text/policy.py refuses comments).
@@ -64,8 +72,16 @@ def write_page_set(output: SiteOutput, out: Path, *, project_root: Path) -> None
             lines = [f"{path}: {', '.join(found)}" for path, found in sorted(leaks.items())]
             raise RenderRefused("published images still carry metadata:\n" + "\n".join(lines))
         promote(staging, out)
+    except OSError as error:
+        explained = explain_os_error(error, out)
+        if explained is None:
+            raise
+        raise RenderRefused(explained) from None
+    except StagingError as error:
+        raise RenderRefused(str(error)) from None
     finally:
-        discard(staging)
+        with contextlib.suppress(OSError):
+            discard(staging)
 
 
 def handed_over(markdown: str, *, head: str, site_head: str) -> str:

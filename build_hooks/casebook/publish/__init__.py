@@ -15,14 +15,22 @@ from casebook.publish.images import publish_image
 from casebook.publish.page_sanitizer import PageSanitizer
 from casebook.publish.published_scan import find_metadata_in_site, judge_ahead
 from casebook.publish.sanitize import sanitize_html
-from casebook.publish.staging import discard, promote, staging_dir_for
+from casebook.publish.staging import (
+    StagingError,
+    discard,
+    explain_os_error,
+    promote,
+    staging_dir_for,
+)
 
 __all__ = [
     "CACHE_DIR",
     "BuildCache",
     "PageSanitizer",
+    "StagingError",
     "core_fingerprint",
     "discard",
+    "explain_os_error",
     "find_metadata_in_site",
     "judge_ahead",
     "note_damaged",
