@@ -9,6 +9,7 @@ from pathlib import Path
 
 from casebook.models.settings import SiteSettings
 from casebook.render.pages import render_case_page
+from casebook.scholarly import scholarly_output
 
 from ..support.cases import (
     example_article,
@@ -131,6 +132,13 @@ def test_dates_are_published_as_times_since_day_0(tmp_path: Path) -> None:
     assert "2024-02-07" not in page
     assert '<tr><th scope="row">week 4</th><td>2.1</td><td>1.8</td></tr>' in page
     assert "calendar dates identify patients" in page
+    # Every other output says what the page says: the JATS printed the date as written.
+    scholarly = scholarly_output(article, settings=SiteSettings())
+    for name, data in {**scholarly.files, "head": scholarly.head_html.encode()}.items():
+        assert b"2024-01-10" not in data, name
+        assert b"2024-02-07" not in data, name
+    jats = next(data for name, data in scholarly.files.items() if name.endswith(".xml"))
+    assert b"<td>week 0</td>" in jats
 
 
 def test_a_date_needs_a_dated_start_of_treatment(tmp_path: Path) -> None:
