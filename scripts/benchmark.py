@@ -104,6 +104,9 @@ def run_build(project: Path, site: Path) -> Build:
     return Build(seconds, peak_kib / 1024, float(match.group(1)) if match else None)
 
 
+BENCHMARK_SITE_URL = "https://benchmark.casebook.test/casebook/"
+
+
 def make_project(workdir: Path, corpus: Path, count: int) -> Path:
     """A copy of the site sources with the first `count` synthetic cases."""
     project = workdir / f"casebook-{count}"
@@ -120,6 +123,11 @@ def make_project(workdir: Path, corpus: Path, count: int) -> Path:
             shutil.copytree(source, project / part, ignore=_IGNORED)
         else:
             shutil.copy2(source, project / part)
+    # The build refuses to publish cases of one's own at the example project's address; a
+    # reserved .test name keeps the benchmark site unreachable as the example address is.
+    config = project / "mkdocs.yml"
+    text = re.sub(r"(?m)^site_url:.*$", f"site_url: {BENCHMARK_SITE_URL}", config.read_text())
+    config.write_text(text)
     return project
 
 
