@@ -10,13 +10,19 @@ import pytest
 from casebook.publish.staging import StagingError, discard, promote, staging_dir_for
 
 
-def test_promote_replaces_the_target_and_leaves_nothing_behind(tmp_path: Path) -> None:
+def old_site_and_staged_new(tmp_path: Path) -> tuple[Path, Path]:
+    """A site holding old.html, and a staging folder beside it holding new.html."""
     target = tmp_path / "site"
     target.mkdir()
     (target / "old.html").write_text("old")
     staging = staging_dir_for(target)
     staging.mkdir()
     (staging / "new.html").write_text("new")
+    return target, staging
+
+
+def test_promote_replaces_the_target_and_leaves_nothing_behind(tmp_path: Path) -> None:
+    target, staging = old_site_and_staged_new(tmp_path)
     promote(staging, target)
     assert sorted(p.name for p in target.iterdir()) == ["new.html"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
@@ -57,12 +63,7 @@ def test_staging_dir_starts_empty_and_discard_is_safe_on_missing(tmp_path: Path)
 def test_a_failed_swap_keeps_the_old_site_and_says_what_to_fix(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, advice: str
 ) -> None:
-    target = tmp_path / "site"
-    target.mkdir()
-    (target / "old.html").write_text("old")
-    staging = staging_dir_for(target)
-    staging.mkdir()
-    (staging / "new.html").write_text("new")
+    target, staging = old_site_and_staged_new(tmp_path)
     real_rename = Path.rename
 
     def failing(self: Path, other: Any) -> Any:
