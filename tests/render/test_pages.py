@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import lxml.html
-import markdown  # type: ignore[import-untyped]
+import markdown
 import pytest
 from casebook.article.listing import case_listing
 from casebook.models.settings import SiteSettings

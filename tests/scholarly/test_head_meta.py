@@ -73,7 +73,18 @@ def test_highwire_tags_pair_each_author_with_institution_and_orcid(tmp_path: Pat
     assert dict(tags)["citation_abstract_html_url"] == (
         "https://example.org/casebook/cases/ppp-ad-baricitinib/"
     )
-    assert "citation_pdf_url" not in names  # no PDF is published
+    assert dict(tags)["citation_pdf_url"] == (
+        "https://example.org/casebook/cases/ppp-ad-baricitinib/ppp-ad-baricitinib.pdf"
+    )
+
+
+def test_a_site_without_pdfs_names_none(tmp_path: Path) -> None:
+    settings = SETTINGS.model_copy(update={"pdf": False})
+    record = build_record(variant_article(tmp_path), settings=settings)
+    names = [name for name, _ in highwire_tags(record)]
+    assert "citation_abstract_html_url" in names and "citation_pdf_url" not in names
+    assert record.downloads.pdf is None
+    assert "encoding" not in article_json_ld(record)
 
 
 def test_reference_tag_splits_pages_and_keeps_semicolons_out_of_values() -> None:

@@ -8,7 +8,8 @@ from ..support.cases import example_text, replace_once
 from ..support.scholarly_cases import SETTINGS, example_article, variant_article
 
 
-def test_a_published_case_gets_four_downloads_beside_its_page() -> None:
+def test_a_published_case_gets_four_text_downloads_beside_its_page() -> None:
+    """The fifth, the PDF, is typeset once the figures are published (casebook.assemble)."""
     output = scholarly_output(example_article(), settings=SETTINGS)
     assert sorted(output.files) == [
         "cases/ppp-ad-baricitinib/ppp-ad-baricitinib.bib",
@@ -17,12 +18,13 @@ def test_a_published_case_gets_four_downloads_beside_its_page() -> None:
         "cases/ppp-ad-baricitinib/ppp-ad-baricitinib.xml",
     ]
     assert output.cite is not None
-    assert [label for label, _, _ in output.cite.downloads] == [
-        "BibTeX",
-        "RIS",
-        "CSL-JSON",
-        "JATS XML",
-    ]
+    assert [label for label, _, _ in output.cite.downloads] == ["BibTeX", "RIS", "CSL-JSON"]
+    assert output.cite.full_text == (
+        ("PDF", "ppp-ad-baricitinib.pdf", "application/pdf"),
+        ("JATS XML", "ppp-ad-baricitinib.xml", "application/jats+xml"),
+    )
+    assert output.cite.pdf == "ppp-ad-baricitinib.pdf"
+    assert output.record.pdf_path == "cases/ppp-ad-baricitinib/ppp-ad-baricitinib.pdf"
     assert 'name="citation_publication_date"' in output.head_html
 
 

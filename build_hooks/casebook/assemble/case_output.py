@@ -17,6 +17,9 @@ from casebook.load import case_folders, load_case
 from casebook.models import SiteSettings
 from casebook.publish import (
     BuildCache,
+    PdfInput,
+    case_pdf_source,
+    compile_pdf,
     core_fingerprint,
     note_damaged,
     publish_chart,
@@ -25,7 +28,7 @@ from casebook.publish import (
     write_atomically,
 )
 from casebook.render import render_care_page, render_case_page
-from casebook.scholarly import ScholarlyRecord, scholarly_output
+from casebook.scholarly import ScholarlyOutput, ScholarlyRecord, scholarly_output
 
 IMAGES = "images"
 """Folder of re-encoded figures inside the build cache, named by the source's content hash."""
@@ -115,15 +118,28 @@ def render_case_output(
             png = publish_chart(chart.spec, cache_dir=cache_root / CHARTS, format="png")
             charts[(folder / chart.file).with_suffix(".png").as_posix()] = f"{png.key}.png"
             digests[f"{CHARTS}/{png.key}.png"] = _sha256(png.data)
+    page = render_case_page(article, site=settings, cite=scholarly.cite)
+    files = dict(scholarly.files)
+    if scholarly.cite is not None and scholarly.record.pdf_path:
+        # Site path of a published figure or chart -> its file, as the Typst root sees it.
+        sources = {uri: f"/{IMAGES}/{name}" for uri, name in images.items()}
+        sources.update({uri: f"/{CHARTS}/{name}" for uri, name in charts.items()})
+        files[scholarly.record.pdf_path] = _case_pdf(
+            article,
+            page=page,
+            scholarly=scholarly,
+            settings=settings,
+            sources=sources,
+            root=cache_root,
+        )
     downloads = {
-        uri: _store_download(data, cache_dir=cache_root / DOWNLOADS)
-        for uri, data in scholarly.files.items()
+        uri: _store_download(data, cache_dir=cache_root / DOWNLOADS) for uri, data in files.items()
     }
     digests.update({f"{DOWNLOADS}/{name}": name for name in downloads.values()})
     return CaseOutput(
         listing=case_listing(article),
         pages={
-            article.page_uri: render_case_page(article, site=settings, cite=scholarly.cite),
+            article.page_uri: page,
             (folder / "care.md").as_posix(): care_page,
         },
         images=images,
@@ -134,6 +150,32 @@ def render_case_output(
         warnings=warnings,
         digests=digests,
     )
+
+
+def _case_pdf(
+    article: Article,
+    *,
+    page: str,
+    scholarly: ScholarlyOutput,
+    settings: SiteSettings,
+    sources: dict[str, str],
+    root: Path,
+) -> bytes:
+    """The case's PDF, typeset from its page, with the figures and charts read from the
+    build cache they were published into."""
+    assert scholarly.cite is not None
+    folder = PurePosixPath(article.page_uri).parent
+    source = case_pdf_source(
+        PdfInput(
+            record=scholarly.record,
+            page_markdown=page,
+            citation_html=str(scholarly.cite.formatted),
+            kind="Letter" if article.case.publication.article_type == "letter" else article.kind,
+            paper=settings.pdf_paper,
+        ),
+        image_path=lambda src: sources.get((folder / src).as_posix()),
+    )
+    return compile_pdf(source, root=root)
 
 
 def _sha256(data: bytes) -> str:

@@ -102,6 +102,12 @@ class SiteSettings(Strict):
     photograph or slide-scanner export cropped to a figure. A larger file is refused before
     it is read."""
 
+    pdf: bool = True
+    """Typeset a PDF of every published case (Typst, PDF/A-2a and PDF/UA-1) and link it from
+    the page, its head metadata and its JATS."""
+    pdf_paper: Literal["a4", "us-letter"] = "a4"
+    """Paper size of the PDFs: A4, or US Letter."""
+
     feed_entries: Annotated[int, Field(ge=1)] = 50
     """How many of the newest cases the Atom feed lists. Readers' feed software fetches the
     feed over and over; a feed of every case would grow with the collection."""

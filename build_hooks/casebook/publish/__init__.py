@@ -13,6 +13,7 @@ from casebook.publish.build_cache import (
 from casebook.publish.charts import publish_chart
 from casebook.publish.images import publish_image
 from casebook.publish.page_sanitizer import PageSanitizer
+from casebook.publish.pdf import PdfError, PdfInput, case_pdf_source, compile_pdf
 from casebook.publish.published_scan import find_metadata_in_site, judge_ahead
 from casebook.publish.sanitize import sanitize_html
 from casebook.publish.staging import (
@@ -27,7 +28,11 @@ __all__ = [
     "CACHE_DIR",
     "BuildCache",
     "PageSanitizer",
+    "PdfError",
+    "PdfInput",
     "StagingError",
+    "case_pdf_source",
+    "compile_pdf",
     "core_fingerprint",
     "discard",
     "explain_os_error",

@@ -10,7 +10,7 @@ from casebook.render.bibliography import (
     to_csl,
 )
 from casebook.render.citations import reference_anchor
-from casebook.render.environment import markup_environment, text_environment
+from casebook.render.environment import markup_environment, text_environment, typst_environment
 from casebook.render.error_page import CaseErrors, error_pages
 from casebook.render.field_reference import field_reference_page
 from casebook.render.home import render_home_pages
@@ -35,4 +35,5 @@ __all__ = [
     "render_home_pages",
     "text_environment",
     "to_csl",
+    "typst_environment",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from urllib.parse import quote
@@ -11,14 +12,17 @@ import jinja2
 
 from casebook.article import regimen_phrase, study_phrase
 from casebook.models import DiagnosisCode, parse_duration
-from casebook.text import escape_markdown_inline
+from casebook.text import escape_markdown_inline, typst_string, typst_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def make_environment(*, autoescape: bool) -> jinja2.Environment:
+def make_environment(
+    *, autoescape: bool, finalize: Callable[[object], object] | None = None
+) -> jinja2.Environment:
     """The one template setup: Markdown pages unescaped, HTML and XML files autoescaped."""
     env = jinja2.Environment(
+        finalize=finalize,
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
         autoescape=autoescape,
@@ -61,6 +65,16 @@ def table_cell(text: object) -> str:
 def markup_environment() -> jinja2.Environment:
     """HTML and XML: every value is escaped unless the code marked it as markup already."""
     return make_environment(autoescape=True)
+
+
+@cache
+def typst_environment() -> jinja2.Environment:
+    """Typst documents: every value is shown as text unless the code made it Typst markup
+    (casebook.text.typst_escape), so no case text can become Typst code."""
+    env = make_environment(autoescape=False, finalize=typst_text)
+    # A value in a code position (`title: ...`) is a string literal, never markup.
+    env.filters["str"] = typst_string
+    return env
 
 
 @cache

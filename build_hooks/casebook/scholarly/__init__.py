@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from casebook.scholarly.outputs import scholarly_output, site_files
-from casebook.scholarly.record import ScholarlyRecord
+from casebook.scholarly.outputs import ScholarlyOutput, scholarly_output, site_files
+from casebook.scholarly.record import ScholarlyRecord, affiliation_text
 
-__all__ = ["ScholarlyRecord", "scholarly_output", "site_files"]
+__all__ = [
+    "ScholarlyOutput",
+    "ScholarlyRecord",
+    "affiliation_text",
+    "scholarly_output",
+    "site_files",
+]

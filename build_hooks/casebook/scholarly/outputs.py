@@ -24,10 +24,10 @@ class ScholarlyOutput:
     """site path -> bytes of each download."""
 
 
-def scholarly_output(
-    article: Article, *, settings: SiteSettings, pdf_path: str | None = None
-) -> ScholarlyOutput:
-    record = build_record(article, settings=settings, pdf_path=pdf_path)
+def scholarly_output(article: Article, *, settings: SiteSettings) -> ScholarlyOutput:
+    """Head metadata, the 'Cite this' block and the text downloads of a case. The PDF is
+    named here (record.downloads.pdf) and typeset later, once its figures are published."""
+    record = build_record(article, settings=settings)
     output = ScholarlyOutput(record=record, head_html=case_head_html(record), cite=None)
     if record.date is None:
         return output
@@ -38,9 +38,11 @@ def scholarly_output(
         ("CSL-JSON", names.csl_json, "application/vnd.citationstyles.csl+json", csl_json(record)),
         ("JATS XML", names.jats, "application/jats+xml", case_jats(article, record)),
     )
+    full_text = (("PDF", names.pdf, "application/pdf"),) if names.pdf else ()
     output.cite = CiteView(
         formatted=formatted_citation(record),
-        downloads=tuple((label, name, media) for label, name, media, _ in downloads),
+        downloads=tuple((label, name, media) for label, name, media, _ in downloads[:3]),
+        full_text=(*full_text, downloads[3][:3]),
     )
     output.files = {
         f"{record.page_path}{name}": text.encode("utf-8") for _, name, _, text in downloads

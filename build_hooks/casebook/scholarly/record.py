@@ -79,6 +79,8 @@ class Downloads:
     ris: str
     csl_json: str
     jats: str
+    pdf: str | None = None
+    """None when the site typesets no PDFs (settings.pdf) or the case is an undated draft."""
 
 
 @dataclass(frozen=True)
@@ -181,12 +183,12 @@ def page_description(article: Article) -> str:
     return f"{article.kind}: " + ", ".join(article.diagnoses)
 
 
-def build_record(
-    article: Article, *, settings: SiteSettings, pdf_path: str | None = None
-) -> ScholarlyRecord:
+def build_record(article: Article, *, settings: SiteSettings) -> ScholarlyRecord:
     """Everything that is known about how to cite this case; nothing is guessed."""
     case = article.case
     pub = case.publication
+    # Only a dated case is published, and so typeset (its date is the PDF's one date).
+    pdf = f"{article.id}.pdf" if settings.pdf and pub.date is not None else None
     return ScholarlyRecord(
         case_id=article.id,
         title=pub.title,
@@ -211,7 +213,7 @@ def build_record(
         licence_url=licence_url(pub.licence),
         page_path=article.url,
         base_url=settings.base_url,
-        pdf_path=pdf_path,
+        pdf_path=f"{article.url}{pdf}" if pdf else None,
         conditions=_conditions(article),
         drugs=tuple(article.drugs),
         studies=_studies(article),
@@ -222,6 +224,7 @@ def build_record(
             ris=f"{article.id}.ris",
             csl_json=f"{article.id}.json",
             jats=f"{article.id}.xml",
+            pdf=pdf,
         ),
         image_path=_image_path(article) or settings.logo,
         drug_reactions=_drug_reactions(article),

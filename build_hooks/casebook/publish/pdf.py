@@ -1,0 +1,153 @@
+"""The PDF of a case: its page typeset with Typst, as a journal prints a case report.
+
+The body is the case page itself (its Markdown as HTML, converted by casebook.publish.typst_body),
+so sections, figures, tables and references come in the page's order with the page's numbers;
+the front matter comes from the scholarly record every other output is made from.
+"""
+
+from __future__ import annotations
+
+import datetime
+import threading
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import markdown
+import typst
+
+from casebook.publish.typst_body import ImageSource, TypstBody
+from casebook.render import typst_environment
+from casebook.scholarly import ScholarlyRecord, affiliation_text
+from casebook.text import TypstMarkup
+
+PDF_STANDARDS: tuple[Literal["a-2a"], Literal["ua-1"]] = ("a-2a", "ua-1")
+"""PDF/A-2a (archival, tagged) and PDF/UA-1 (accessible): Typst checks both while writing, and
+refuses a document that breaks them (no title, an image without alt text)."""
+PAPERS = {"a4": "a4", "us-letter": "us-letter"}
+# The extensions the site's pages are built with (mkdocs.yml), bar the ones only the web
+# page needs (permalinks, code fences); ids come from the page's own attr_list marks.
+_EXTENSIONS = ("abbr", "admonition", "attr_list", "md_in_html", "tables", "toc")
+
+
+class PdfError(Exception):
+    """Typst refused the document: a defect in Casebook's conversion, never in case text."""
+
+
+@dataclass(frozen=True)
+class PdfInput:
+    record: ScholarlyRecord
+    page_markdown: str
+    """The case page as the site renders it, front matter included."""
+    citation_html: str
+    kind: str
+    """What the article is, as the page's byline says ('Case report', 'Letter')."""
+    paper: str = "a4"
+
+
+def case_pdf_source(source: PdfInput, *, image_path: ImageSource) -> str:
+    """The Typst document of one case; `image_path` says where each figure lies in the
+    compiler's root."""
+    record = source.record
+    converter = TypstBody(image_path=image_path, base_url=record.url)
+    body = converter.convert(page_html(source.page_markdown))
+    affiliations: list[str] = []
+    authors = []
+    for author in record.authors:
+        marks = []
+        for affiliation in author.affiliations:
+            text = affiliation_text(affiliation)
+            if text not in affiliations:
+                affiliations.append(text)
+            marks.append(str(affiliations.index(text) + 1))
+        authors.append((author, ",".join(marks)))
+    language, _, region = record.language.partition("-")
+    return (
+        typst_environment()
+        .get_template("case.typ.j2")
+        .render(
+            record=record,
+            authors=authors,
+            affiliations=list(enumerate(affiliations, start=1)),
+            body=body,
+            citation=converter.inline_html(source.citation_html),
+            paper=PAPERS[source.paper],
+            date=_date_code(record.date),
+            language=language.lower(),
+            region=region.upper() or None,
+            kind_line=_kind_line(record, kind=source.kind),
+            dates_line=_dates_line(record),
+            running_head=_running_head(record),
+            journal=record.journal_title or "",
+        )
+    )
+
+
+def compile_pdf(typst_source: str, *, root: Path) -> bytes:
+    """The PDF of `typst_source`, whose images are read from inside `root` only."""
+    compiler, lock = _compiler(root.resolve().as_posix())
+    try:
+        with lock:
+            pdf = compiler.compile(
+                input=typst_source.encode("utf-8"),
+                format="pdf",
+                pdf_standards=list(PDF_STANDARDS),
+            )
+    except typst.TypstError as error:
+        raise PdfError(str(error)) from None
+    assert isinstance(pdf, bytes)
+    return pdf
+
+
+def page_html(page_markdown: str) -> str:
+    """The page's Markdown, without its front matter, as HTML."""
+    text = page_markdown
+    if text.startswith("---\n"):
+        _, _, text = text[4:].partition("\n---\n")
+    return str(markdown.markdown(text, extensions=list(_EXTENSIONS)))
+
+
+@cache
+def _compiler(root: str) -> tuple[typst.Compiler, threading.Lock]:
+    """One compiler per root, kept: it loads Typst's fonts once, not once per case. Only the
+    fonts that ship inside the typst package are used, so a PDF looks the same on every
+    machine and no system font (or its path) reaches it."""
+    return typst.Compiler(root=root, ignore_system_fonts=True), threading.Lock()
+
+
+def _date_code(day: datetime.date | None) -> TypstMarkup:
+    # The document date is the publication date; without one Typst would write today's.
+    if day is None:
+        return TypstMarkup("none")
+    return TypstMarkup(f"datetime(year: {day.year}, month: {day.month}, day: {day.day})")
+
+
+def _kind_line(record: ScholarlyRecord, *, kind: str) -> str:
+    journal = record.journal_title or ""
+    parts = [journal] if journal else []
+    if record.volume:
+        parts.append(f"volume {record.volume}")
+    if record.issue:
+        parts.append(f"issue {record.issue}")
+    return " · ".join([kind, ", ".join(parts)] if parts else [kind])
+
+
+def _dates_line(record: ScholarlyRecord) -> str:
+    dates = [
+        f"{name} {day.isoformat()}"
+        for name, day in (
+            ("Received", record.received),
+            ("Revised", record.revised),
+            ("Accepted", record.accepted),
+            ("Published", record.date),
+        )
+        if day is not None
+    ]
+    return " · ".join(dates)
+
+
+def _running_head(record: ScholarlyRecord) -> str:
+    names = [a.family or a.name for a in record.authors]
+    lead = f"{names[0]} et al." if len(names) > 2 else " and ".join(names)
+    return f"{lead}: {record.title}" if lead else record.title
