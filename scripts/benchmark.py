@@ -107,8 +107,9 @@ def run_build(project: Path, site: Path) -> Build:
 BENCHMARK_SITE_URL = "https://benchmark.casebook.test/casebook/"
 
 
-def make_project(workdir: Path, corpus: Path, count: int) -> Path:
-    """A copy of the site sources with the first `count` synthetic cases."""
+def make_project(workdir: Path, corpus: Path, count: int, *, pdf: bool = True) -> Path:
+    """A copy of the site sources with the first `count` synthetic cases; `pdf`: whether the
+    site typesets a PDF of each case (the site setting)."""
     project = workdir / f"casebook-{count}"
     if not (project / "case_data" / case_id(count - 1)).is_dir():
         shutil.rmtree(project, ignore_errors=True)
@@ -127,6 +128,8 @@ def make_project(workdir: Path, corpus: Path, count: int) -> Path:
     # reserved .test name keeps the benchmark site unreachable as the example address is.
     config = project / "mkdocs.yml"
     text = re.sub(r"(?m)^site_url:.*$", f"site_url: {BENCHMARK_SITE_URL}", config.read_text())
+    if not pdf:
+        text = text.replace("\n  casebook:\n", "\n  casebook:\n    pdf: false\n", 1)
     config.write_text(text)
     return project
 
@@ -259,6 +262,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edits", type=int, default=6, help="saves timed under mkdocs serve")
     parser.add_argument("--full-serve", action="store_true", help="also time serve without --dirty")
     parser.add_argument("--serve-only", action="store_true", help="skip the build timings")
+    parser.add_argument(
+        "--pdf-cost",
+        action="store_true",
+        help="only time cold builds with and without the PDFs, taken in turns",
+    )
     parser.add_argument("--port", type=int, default=8799)
     parser.add_argument(
         "--workdir", type=Path, default=ROOT / ".cache" / "benchmark", help="(default: %(default)s)"
@@ -267,6 +275,10 @@ def main(argv: list[str] | None = None) -> int:
     corpus = args.workdir / f"corpus-v{GENERATOR_VERSION}"
     print(f"generating {max(args.sizes)} synthetic cases in {corpus} (once)...", file=sys.stderr)
     write_corpus(corpus, count=max(args.sizes))
+    if args.pdf_cost:
+        for count in sorted(args.sizes):
+            print(pdf_cost(args.workdir, corpus, count, repeat=args.repeat))
+        return 0
     rows = []
     for count in [] if args.serve_only else sorted(args.sizes):
         print(f"building {count} cases...", file=sys.stderr)
@@ -290,6 +302,24 @@ def main(argv: list[str] | None = None) -> int:
             f"(median {statistics.median(latencies):.2f} s, max {max(latencies):.2f} s)"
         )
     return 0
+
+
+def pdf_cost(workdir: Path, corpus: Path, count: int, *, repeat: int) -> str:
+    """Cold builds of `count` cases without and with PDFs, in turns: what typesetting adds."""
+    site = workdir / "site"
+    times: dict[bool, list[Build]] = {False: [], True: []}
+    for _ in range(repeat):
+        for pdf in (False, True):
+            project = make_project(workdir, corpus, count, pdf=pdf)
+            shutil.rmtree(project / ".cache", ignore_errors=True)
+            times[pdf].append(run_build(project, site))
+    without, with_pdf = median(times[False]), median(times[True])
+    return (
+        f"{count:,} cases, cold: {without.seconds:.1f} s without PDFs, {with_pdf.seconds:.1f} s "
+        f"with ({with_pdf.seconds / without.seconds - 1:+.1%}); peak {without.peak_mb:.0f} MB "
+        f"without, {with_pdf.peak_mb:.0f} MB with; median of {repeat}; "
+        f"load average {os.getloadavg()[0]:.2f}."
+    )
 
 
 def report(rows: list[tuple[int, Build, Build, Build]], *, load: float) -> str:

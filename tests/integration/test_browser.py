@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable
 from typing import Any
 
+import pypdf
 import pytest
 from playwright.sync_api import Page, ViewportSize, expect
 
@@ -156,3 +158,41 @@ def test_care_page_links_land_on_the_case(page: Page, site_url: str) -> None:
     page.locator("a", has_text="Timeline").first.click()
     page.wait_for_url(re.compile(r"/cases/ppp-ad-baricitinib/#timeline$"))
     expect(page.locator("#timeline")).to_be_in_viewport()
+
+
+def test_print_view_is_the_article_alone(page: Page, site_url: str) -> None:
+    page.goto(site_url + CASE)
+    page.emulate_media(media="print")
+    chrome = ".md-header, .md-tabs, .md-sidebar, .md-search, .md-footer, .md-top, .headerlink"
+    shown = page.locator(chrome).evaluate_all(
+        "els => els.filter(e => getComputedStyle(e).display !== 'none').map(e => e.className)"
+    )
+    assert shown == []
+    figures = page.locator("figure.cb-figure").evaluate_all(
+        "els => els.map(e => getComputedStyle(e).breakInside)"
+    )
+    assert figures == ["avoid"] * 3
+    after = page.locator("li#ref-koumaki2019 a[href^='https://doi.org/']").evaluate(
+        "a => getComputedStyle(a, '::after').content"
+    )
+    assert after == "none"  # a DOI's link text is its address already
+    pubmed = page.locator(".cb-references a[href*='pubmed']").first.evaluate(
+        "a => [a.href, getComputedStyle(a, '::after').content]"
+    )
+    assert pubmed[1] == f'" <{pubmed[0]}>"'  # a PMID's address is printed after it
+    text = "".join(
+        p.extract_text() for p in pypdf.PdfReader(io.BytesIO(page.pdf(format="A4"))).pages
+    )
+    assert "Palmoplantar pustulosis with atopic dermatitis" in text
+    for chrome_text in ("Authors' guide", "Search", "Made with"):
+        assert chrome_text not in text
+
+
+def test_the_page_links_its_pdf(page: Page, site_url: str) -> None:
+    page.goto(site_url + CASE)
+    link = page.locator("a.cb-pdf")
+    expect(link).to_have_text("Download PDF")
+    response = page.request.get(site_url + CASE + str(link.get_attribute("href")))
+    assert response.ok and response.body().startswith(b"%PDF-")
+    head = page.locator("meta[name='citation_pdf_url']").get_attribute("content")
+    assert head is not None and head.endswith("/cases/ppp-ad-baricitinib/ppp-ad-baricitinib.pdf")

@@ -14,6 +14,8 @@ import re
 # Control characters would end a line inside the literal or be dropped silently: spell them out.
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _SPECIAL = re.compile(r'[\\"\x00-\x1f\x7f]')
+# Shown, a control character is a box: a browser shows nothing for it, and neither does the PDF.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LABEL = re.compile(r"^[A-Za-z][A-Za-z0-9_.:\-]*$")
 
 
@@ -32,7 +34,7 @@ def typst_text(text: object) -> TypstMarkup:
     """Markup that shows `text` as text: Typst source passes through, anything else is quoted."""
     if isinstance(text, TypstMarkup):
         return text
-    value = str(text)
+    value = _INVISIBLE.sub("", str(text))
     return TypstMarkup("#" + typst_string(value)) if value else TypstMarkup("")
 
 

@@ -1,0 +1,173 @@
+"""The PDF of a case, read back as a reader's software reads it (pypdf)."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import pypdf
+import pytest
+from casebook.article.article import Article
+from casebook.assemble.case_output import DOWNLOADS, CaseOutput, render_case_output
+from casebook.models.settings import SiteSettings
+from casebook.publish.pdf import page_html
+
+from ..support.cases import example_text, replace_once
+from ..support.scholarly_cases import SETTINGS, example_article, variant_article
+
+PDF = "cases/ppp-ad-baricitinib/ppp-ad-baricitinib.pdf"
+HOSTILE_TITLE = 'Pustules #set text(size: 40pt) *bold* $x$ < l > @r ] [ // "q" \\ =end'
+
+
+def _built(article: Article, root: Path, settings: SiteSettings = SETTINGS) -> CaseOutput:
+    return render_case_output(article, settings=settings, cache_root=root)
+
+
+def _pdf(output: CaseOutput, root: Path) -> bytes:
+    [name] = [n for uri, n in output.downloads.items() if uri.endswith(".pdf")]
+    return (root / DOWNLOADS / name).read_bytes()
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[CaseOutput, bytes, Path]:
+    root = tmp_path_factory.mktemp("cache")
+    output = _built(example_article(), root)
+    return output, _pdf(output, root), root
+
+
+def _flat(text: str) -> str:
+    """Text without what typesetting changes: line breaks, hyphenation, ligatures."""
+    return re.sub(r"[\s\-‐­]", "", unicodedata.normalize("NFKC", text))
+
+
+def _text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_pdf_holds_the_page_in_its_order(example: tuple[CaseOutput, bytes, Path]) -> None:
+    output, pdf, _ = example
+    assert PDF in output.downloads
+    page = lxml.html.fragment_fromstring(
+        page_html(output.pages["cases/ppp-ad-baricitinib/index.md"]), create_parent="div"
+    )
+    cite = page.get_element_by_id("cite")
+    expected = [
+        output.record.title,
+        *(h.text_content() for h in page.iter("h2", "h3", "h4") if h is not cite),
+    ]
+    headings = [h for h in expected if h != "Cite this case"]
+    legends = [f.text_content() for f in page.iter("figcaption")]
+    references = [li.text_content() for li in page.find_class("cb-references")[0]]
+    text = _flat(_text(pdf))
+    assert len(legends) == 4 and len(references) == 5 and len(headings) > 10
+    for wanted in [*headings, *legends]:
+        assert _flat(wanted) in text, wanted
+    # References in the page's order, each whole, numbered as on the page.
+    positions = [text.index(_flat(f"{n}.{r}")) for n, r in enumerate(references, start=1)]
+    assert positions == sorted(positions)
+    assert _flat("Cite this case: Casebook example editors. Palmoplantar pustulosis") in text
+
+
+def test_every_font_is_embedded(example: tuple[CaseOutput, bytes, Path]) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(example[1]))
+    fonts = {}
+    for page in reader.pages:
+        resources: Any = page["/Resources"]
+        for font in resources["/Font"].values():
+            font = font.get_object()
+            for descendant in font.get("/DescendantFonts", [font]):
+                descriptor = descendant.get_object()["/FontDescriptor"].get_object()
+                fonts[descriptor["/FontName"]] = descriptor
+    assert fonts
+    for name, descriptor in fonts.items():
+        assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), name
+
+
+def test_metadata_holds_title_authors_keywords_and_the_publication_date_only(
+    example: tuple[CaseOutput, bytes, Path],
+) -> None:
+    _, pdf, root = example
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    metadata = dict(reader.metadata or {})
+    assert metadata == {
+        "/Title": "Palmoplantar pustulosis with atopic dermatitis responding to baricitinib",
+        "/Author": "Casebook example editors",
+        "/Keywords": "palmoplantar pustulosis, atopic dermatitis, baricitinib, "
+        "Janus kinase inhibitor",
+        # The software's name and version, which PDF/A requires to match the XMP; no path.
+        "/Creator": metadata["/Creator"],
+        "/CreationDate": "D:20261126000000Z",
+        "/ModDate": "D:20261126000000Z",
+    }
+    assert re.fullmatch(r"Typst \d+\.\d+\.\d+", str(metadata["/Creator"]))
+    xmp = reader.xmp_metadata
+    assert xmp is not None
+    raw = xmp.stream.get_data().decode("utf-8")
+    assert set(re.findall(r"\d{4}-\d\d-\d\dT[\d:]+Z", raw)) == {"2026-11-26T00:00:00Z"}
+    for leak in (str(root), str(Path.cwd()), str(Path.home()), "/tmp", "/work"):
+        assert leak.encode() not in pdf, leak
+
+
+def test_the_pdf_is_tagged_with_language_and_alt_text(
+    example: tuple[CaseOutput, bytes, Path],
+) -> None:
+    output, pdf, _ = example
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    catalog: Any = reader.trailer["/Root"]
+    assert bool(catalog["/MarkInfo"]["/Marked"])
+    assert catalog["/Lang"] == "en"
+    assert "/StructTreeRoot" in catalog
+    assert "pdfuaid:part>1<" in reader.xmp_metadata.stream.get_data().decode()  # type: ignore[union-attr]
+    alts = {str(e["/Alt"]) for e in _structure(catalog["/StructTreeRoot"]) if "/Alt" in e}
+    page = output.pages["cases/ppp-ad-baricitinib/index.md"]
+    wanted = set(re.findall(r'<img src="[^"]+" alt="([^"]+)"', page))
+    assert len(wanted) == 8 and wanted <= alts
+
+
+def _structure(node: object) -> list[pypdf.generic.DictionaryObject]:
+    """Every element of a tagged PDF's structure tree."""
+    node = node.get_object() if isinstance(node, pypdf.generic.IndirectObject) else node
+    if isinstance(node, pypdf.generic.ArrayObject):
+        return [e for child in node for e in _structure(child)]
+    if isinstance(node, pypdf.generic.DictionaryObject):
+        return [node, *_structure(node.get("/K", []))]
+    return []
+
+
+def test_the_same_case_gives_the_same_bytes(
+    example: tuple[CaseOutput, bytes, Path], tmp_path: Path
+) -> None:
+    assert _pdf(_built(example_article(), tmp_path), tmp_path) == example[1]
+
+
+def test_paper_size_is_a_setting(example: tuple[CaseOutput, bytes, Path], tmp_path: Path) -> None:
+    a4 = pypdf.PdfReader(io.BytesIO(example[1])).pages[0].mediabox
+    assert (round(a4.width), round(a4.height)) == (595, 842)
+    letter = SETTINGS.model_copy(update={"pdf_paper": "us-letter"})
+    pdf = _pdf(_built(example_article(), tmp_path, letter), tmp_path)
+    box = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].mediabox
+    assert (round(box.width), round(box.height)) == (612, 792)
+
+
+def test_a_site_without_pdfs_typesets_and_links_none(tmp_path: Path) -> None:
+    output = _built(example_article(), tmp_path, SETTINGS.model_copy(update={"pdf": False}))
+    assert not [uri for uri in output.downloads if uri.endswith(".pdf")]
+    page = output.pages["cases/ppp-ad-baricitinib/index.md"]
+    assert "Download PDF" not in page and ".pdf" not in page
+    assert "citation_pdf_url" not in output.heads["cases/ppp-ad-baricitinib/index.md"]
+
+
+def test_hostile_title_is_printed_as_written(tmp_path: Path) -> None:
+    text = replace_once(
+        example_text(),
+        "  title: Palmoplantar pustulosis with atopic dermatitis responding to baricitinib\n",
+        f"  title: '{HOSTILE_TITLE}'\n",
+    )
+    output = _built(variant_article(tmp_path, text), tmp_path / "cache")
+    pdf = _pdf(output, tmp_path / "cache")
+    assert pypdf.PdfReader(io.BytesIO(pdf)).metadata["/Title"] == HOSTILE_TITLE  # type: ignore[index]
+    assert _flat(HOSTILE_TITLE) in _flat(_text(pdf))
