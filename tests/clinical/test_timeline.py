@@ -82,8 +82,9 @@ def test_step_after_one_of_unknown_length_is_reported_once(tmp_path: Path) -> No
     line = line_of(text, "    action: interrupt") - 1
     assert variant_messages(tmp_path, text) == [
         f"{F}:{line}:5: treatment[3]: cannot place this step on the timeline: the previous "
-        "baricitinib step (treatment[2]) has no duration (give this step a start, or the "
-        "previous step a duration)"
+        "baricitinib step (treatment[2]) has no duration (give this step a start, e.g. "
+        "'start: week 8', or the previous step a duration; if the source does not say, write "
+        "'start: not stated' here or 'duration: not stated' on the previous step)"
     ]
 
 
@@ -96,7 +97,8 @@ def test_a_second_drug_needs_its_own_start(tmp_path: Path) -> None:
     line = line_of(text, "  - drug: mometasone")
     assert variant_messages(tmp_path, text) == [
         f"{F}:{line}:5: treatment[1]: the first mometasone step needs a start "
-        "(add a start, e.g. 'start: week 2' or a date)"
+        "(add a start, e.g. 'start: week 2' or a date, or 'start: not stated' if the source "
+        "does not say when it began)"
     ]
 
 

@@ -173,7 +173,7 @@ def _view(
     return ClinicalView(
         timeline=timeline,
         timeline_chart=timeline_chart(timeline, name=f"{prefix}timeline")
-        if timeline.steps
+        if timeline.drawable
         else None,
         summaries=summaries,
         score_table=_score_table(record.scores, timeline) if record.scores else None,
