@@ -67,6 +67,31 @@ class Timeline:
             return NOT_STATED
         return self.scale.label(placed.start, approximate=placed.approximate_start)
 
+    def duration_label(self, placed: PlacedStep) -> str:
+        """The Duration column of every output: '4 weeks', 'single dose' or 'not stated'."""
+        duration = placed.step.duration
+        if duration is None or duration == NOT_STATED:
+            return NOT_STATED
+        if duration == SINGLE_DOSE:
+            return SINGLE_DOSE
+        return parse_duration(duration).text()
+
+    @property
+    def note(self) -> str:
+        """The sentence under the treatment table, the same in every output."""
+        note = "Times are counted from the start of treatment (week 0)"
+        if self.axis.day_zero:
+            note += (
+                "; dates in the case data are shown as times since then, since calendar dates "
+                "identify patients"
+            )
+        if not self.timed:
+            note += (
+                ". Where the source does not state a time, the table says so and lists the "
+                "steps in the order the source gives them"
+            )
+        return note + "."
+
     def end_label(self, placed: PlacedStep) -> str:
         if placed.end is None:
             return "length not stated"

@@ -77,7 +77,7 @@ class ClinicalView:
 
     @property
     def labs_timed(self) -> bool:
-        return any(row.when for group in self.labs for row in group.rows)
+        return any(row.days is not None for group in self.labs for row in group.rows)
 
     @property
     def charts(self) -> list[ChartView]:
