@@ -96,3 +96,23 @@ def unplaceable(record: PatientRecord, index: int, previous: Placed) -> Finding:
         "the source does not say, write 'start: not stated' here or 'duration: not stated' on "
         "the previous step",
     )
+
+
+def check_outcome_time(record: PatientRecord) -> list[Finding]:
+    """The drug an outcome's time counts from must be one the treatment course gives."""
+    outcome = record.outcome
+    since = outcome.time_point.since if outcome and outcome.time_point else None
+    drugs = list(dict.fromkeys(step.drug for step in record.treatment))
+    if since is None or since in drugs:
+        return []
+    named = ", ".join(drugs)
+    return [
+        Finding(
+            ("outcome", "time_point", "since"),
+            f"no treatment step gives {since}",
+            f"name a drug of the treatment course ({named})"
+            if drugs
+            else "add the drug's steps under treatment, or leave out since: to count from "
+            "the start of treatment",
+        )
+    ]
