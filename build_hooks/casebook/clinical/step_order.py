@@ -110,7 +110,7 @@ def check_outcome_time(record: PatientRecord) -> list[Finding]:
         Finding(
             ("outcome", "time_point", "since"),
             f"no treatment step gives {since}",
-            f"name a drug of the treatment course ({named})"
+            f"name a drug of the treatment course: {named}"
             if drugs
             else "add the drug's steps under treatment, or leave out since: to count from "
             "the start of treatment",

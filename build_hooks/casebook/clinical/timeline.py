@@ -68,8 +68,11 @@ class Timeline:
         return self.scale.label(placed.start, approximate=placed.approximate_start)
 
     def duration_label(self, placed: PlacedStep) -> str:
-        """The Duration column of every output: '4 weeks', 'single dose' or 'not stated'."""
+        """The Duration column of every output: '4 weeks', 'single dose', 'not stated', or
+        nothing for a stop."""
         duration = placed.step.duration
+        if duration is None and placed.step.action == "stop":
+            return ""  # a stop lasts no time: nothing is missing
         if duration is None or duration == NOT_STATED:
             return NOT_STATED
         if duration == SINGLE_DOSE:
