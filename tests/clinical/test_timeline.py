@@ -7,6 +7,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from casebook.clinical.chart_specs import periods
+from casebook.load import load_case
 from casebook.models.settings import SiteSettings
 from casebook.render.pages import render_case_page
 from casebook.scholarly import scholarly_output
@@ -19,6 +21,7 @@ from ..support.cases import (
     section,
     variant_messages,
 )
+from ..support.kind_cases import UNTIMED_COURSE, fixture_text
 
 F = "case_data/ppp-ad-baricitinib/case.yaml"
 FIRST_STEP = "    duration: 4 weeks\n    response: Skin lesions cleared\n"
@@ -82,8 +85,9 @@ def test_step_after_one_of_unknown_length_is_reported_once(tmp_path: Path) -> No
     line = line_of(text, "    action: interrupt") - 1
     assert variant_messages(tmp_path, text) == [
         f"{F}:{line}:5: treatment[3]: cannot place this step on the timeline: the previous "
-        "baricitinib step (treatment[2]) has no duration (give this step a start, or the "
-        "previous step a duration)"
+        "baricitinib step (treatment[2]) has no duration (give this step a start, e.g. "
+        "'start: week 8', or the previous step a duration; if the source does not say, write "
+        "'start: not stated' here or 'duration: not stated' on the previous step)"
     ]
 
 
@@ -96,7 +100,8 @@ def test_a_second_drug_needs_its_own_start(tmp_path: Path) -> None:
     line = line_of(text, "  - drug: mometasone")
     assert variant_messages(tmp_path, text) == [
         f"{F}:{line}:5: treatment[1]: the first mometasone step needs a start "
-        "(add a start, e.g. 'start: week 2' or a date)"
+        "(add a start, e.g. 'start: week 2' or a date, or 'start: not stated' if the source "
+        "does not say when it began)"
     ]
 
 
@@ -170,3 +175,98 @@ def test_impossible_date(tmp_path: Path) -> None:
         f"{F}:{line_of(text, '2024-02-30')}:16: scores[0].values[7].when: '2024-02-30' is not "
         "a calendar date"
     ]
+
+
+def test_a_length_not_stated_leaves_the_later_starts_not_stated(tmp_path: Path) -> None:
+    """The source says the taper lasted an unknown time: the steps after it keep their order
+    and say 'not stated', and nothing is drawn on an axis they have no place on."""
+    text = replace_once(
+        example_text(), "    duration: up to 2 months\n", "    duration: not stated\n"
+    )
+    article = example_article(tmp_path, text)
+    clinical = article.clinical
+    timeline = clinical.timeline
+    assert not timeline.timed
+    assert [timeline.start_label(s) for s in timeline.steps] == [
+        "week 0",
+        "week 4",
+        "week 17",
+        "not stated",
+        "not stated",
+        "not stated",
+        "not stated",
+    ]
+    assert timeline.duration_label(timeline.steps[2]) == "not stated"
+    assert clinical.timeline_chart is None
+    page = render_case_page(article, site=SiteSettings())
+    assert "charts/timeline.svg" not in page
+    assert "lists the steps in the order the source gives them." in page
+
+
+def test_a_single_dose_is_a_moment_on_the_chart(tmp_path: Path) -> None:
+    text = replace_once(
+        example_text(),
+        FIRST_STEP,
+        FIRST_STEP + "  - drug: methylprednisolone\n    action: start\n"
+        "    dose: {value: 500, unit: mg}\n    route: intravenous\n    start: week 2\n"
+        "    duration: single dose\n",
+    )
+    clinical = example_article(tmp_path, text).clinical
+    chart = clinical.timeline_chart
+    assert chart is not None
+    [period] = [p for p in chart.spec["periods"] if p["lane"] == "methylprednisolone"]
+    assert (period["start"], period["end"], period["single_dose"]) == (2.0, 2.0, True)
+    assert "methylprednisolone: a single dose of 500 mg at week 2." in chart.alt
+    step = next(s for s in clinical.timeline.steps if s.step.drug == "methylprednisolone")
+    assert clinical.timeline.duration_label(step) == "single dose"
+
+
+def test_a_restart_of_unstated_time_keeps_its_place_in_the_list(tmp_path: Path) -> None:
+    text = replace_once(
+        example_text(),
+        FIRST_STEP,
+        FIRST_STEP + "  - drug: mometasone\n    action: start\n    start: week 2\n"
+        "    duration: 2 weeks\n  - drug: mometasone\n    action: stop\n    start: week 4\n"
+        "  - drug: mometasone\n    action: start\n    start: not stated\n",
+    )
+    clinical = example_article(tmp_path, text).clinical
+    labels = [clinical.timeline.start_label(s) for s in clinical.timeline.steps[1:4]]
+    assert labels == ["week 2", "week 4", "not stated"]
+    assert clinical.timeline_chart is None
+    # The scores chart draws its own times, but shades no treatment it cannot place.
+    assert periods(clinical.timeline) == []
+
+
+def test_an_outcome_time_is_said_on_the_page_and_in_the_jats(tmp_path: Path) -> None:
+    text = replace_once(
+        example_text(),
+        "  follow_up: 2 months\n",
+        "  follow_up: 2 months\n  time_point: {after: 48 weeks, since: baricitinib}\n",
+    )
+    article = example_article(tmp_path, text)
+    sentence = "Outcome assessed 48 weeks after starting baricitinib."
+    assert f"\n{sentence}\n" in render_case_page(article, site=SiteSettings())
+    jats = next(
+        data
+        for name, data in scholarly_output(article, settings=SiteSettings()).files.items()
+        if name.endswith(".xml")
+    )
+    assert f"<p>{sentence}</p>".encode() in jats
+
+
+def test_one_step_at_week_0_of_unstated_length_gets_no_invented_axis(tmp_path: Path) -> None:
+    """Drawn, it would sit on 0 to 1 week, a scale the source never gave."""
+    text = fixture_text(UNTIMED_COURSE)
+    course = text[text.index("treatment:\n") : text.index("outcome:\n")]
+    first = course[: course.index("  - drug: methotrexate\n    action: stop")]
+    folder = tmp_path / "case_data" / UNTIMED_COURSE
+    folder.mkdir(parents=True)
+    text = text.replace(course, first + "\n").replace("since: ustekinumab", "since: methotrexate")
+    (folder / "case.yaml").write_text(text, encoding="utf-8")
+    article, diagnostics = load_case(folder, project_root=tmp_path)
+    assert article is not None, [d.format() for d in diagnostics]
+    timeline = article.clinical.timeline
+    assert timeline.timed and not timeline.drawable
+    assert article.clinical.timeline_chart is None
+    page = render_case_page(article, site=SiteSettings())
+    assert "| 1. Start | methotrexate 15 mg oral, once weekly | week 0 | not stated |" in page

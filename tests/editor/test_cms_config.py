@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -113,6 +114,22 @@ def test_widgets_for_text_numbers_dates_and_images() -> None:
     assert found["publication.date"]["format"] == "YYYY-MM-DD"
     assert found["figures.panels.file"]["widget"] == "image"
     assert found["treatment.duration"]["pattern"][1].startswith("e.g. 4 weeks, 1 week")
+
+
+def test_a_time_or_a_word_keeps_the_pattern_of_the_time_beside_the_words() -> None:
+    """A step's start is 'week 4', a date or 'not stated': the form checks all three."""
+    found = fields()
+    start, message = found["treatment.start"]["pattern"]
+    assert message == "e.g. week 0, week 4, month 3, 2024-03-01, not stated"
+    assert [bool(re.search(start, v)) for v in ("week 4", "2024-03-01", "not stated")] == [
+        True,
+        True,
+        True,
+    ]
+    assert not any(re.search(start, v) for v in ("wk 4", "not stated yet", "soon"))
+    duration = found["treatment.duration"]["pattern"][0]
+    assert all(re.search(duration, v) for v in ("4 weeks", "single dose", "not stated"))
+    assert not re.search(duration, "once")
 
 
 def test_lists_of_objects_hold_their_fields() -> None:

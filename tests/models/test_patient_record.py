@@ -132,8 +132,10 @@ def test_a_clinical_error_of_one_patient_is_placed_in_that_patient(tmp_path: Pat
     )
     line = line_of(text, "        start: week 1\n")
     assert series_messages(tmp_path, text) == [
-        f"{S}:{line}:16: patients[2].treatment[2].start: this ciclosporin step starts before "
-        "the previous one (treatment[1]) (list the steps of each drug in time order)"
+        f"{S}:{line}:16: patients[2].treatment[2].start: this ciclosporin step stops the drug "
+        "at week 1, before the previous ciclosporin step (treatment[1]) began at week 2 "
+        "(correct one of the two times, or write 'start: not stated' if the source does not "
+        "say when the drug was stopped)"
     ]
 
 

@@ -12,7 +12,10 @@ from casebook.load import load_case
 from .project import ROOT
 
 ADVERSE_REACTION = "synthetic-adverse-reaction"
-KIND_FIXTURES = (ADVERSE_REACTION,)
+UNTIMED_COURSE = "synthetic-untimed-course"
+"""A treatment course known only by its order: no times, a single dose, an outcome timed from
+the second drug."""
+KIND_FIXTURES = (ADVERSE_REACTION, UNTIMED_COURSE)
 
 
 def fixture_folder(case_id: str) -> Path:

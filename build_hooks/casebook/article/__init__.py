@@ -7,7 +7,7 @@ from casebook.article.article import Article, FigureView, PanelView, build_artic
 from casebook.article.cite import CiteView
 from casebook.article.listing import CaseListing, case_listing
 from casebook.article.patients import PatientPart
-from casebook.article.phrases import regimen_phrase, study_phrase
+from casebook.article.phrases import outcome_time_phrases, regimen_phrase, study_phrase
 
 __all__ = [
     "Article",
@@ -18,6 +18,7 @@ __all__ = [
     "PatientPart",
     "build_article",
     "case_listing",
+    "outcome_time_phrases",
     "regimen_phrase",
     "study_phrase",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from casebook.models import AgeInUnits, Dose, ImagingStudy, Patient
+from casebook.models import AgeInUnits, Dose, ImagingStudy, Outcome, Patient, parse_duration
 
 _ADULT_NOUNS = {"male": "man", "female": "woman"}
 _CHILD_NOUNS = {"male": "boy", "female": "girl"}
@@ -77,3 +77,18 @@ def study_phrase(study: ImagingStudy) -> str:
     """'Ultrasound, left inguinal lymph nodes': the study as a run-in heading names it."""
     text = f"{study.modality}, {study.site}" if study.site else study.modality
     return text[:1].upper() + text[1:]
+
+
+def outcome_time_phrases(outcome: Outcome) -> list[str]:
+    """'Outcome assessed 8 weeks after starting ustekinumab.' and 'Follow-up after the last
+    change of treatment: 2 months.': the sentences under the outcome, whichever the case gives."""
+    out = []
+    if outcome.time_point is not None:
+        since = outcome.time_point.since
+        start = f"starting {since}" if since else "the start of treatment"
+        after = parse_duration(outcome.time_point.after).text()
+        out.append(f"Outcome assessed {after} after {start}.")
+    if outcome.follow_up is not None:
+        length = parse_duration(outcome.follow_up).text()
+        out.append(f"Follow-up after the last change of treatment: {length}.")
+    return out

@@ -11,7 +11,7 @@ from casebook.clinical.labs import LabGroup
 from casebook.clinical.time_axis import Scale
 from casebook.clinical.timeline import Timeline
 
-CHART_DATA_VERSION = 1
+CHART_DATA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,10 @@ def _x_axis(timeline: Timeline) -> dict[str, Any]:
 
 
 def periods(timeline: Timeline) -> list[dict[str, Any]]:
-    """Treatment steps as spans: one lane per drug, shade by dose relative to its highest."""
+    """Treatment steps as spans: one lane per drug, shade by dose relative to its highest. A
+    course with steps of no stated time has none: drawn in part, it would look complete."""
+    if not timeline.timed:
+        return []
     highest: dict[str, float] = {}
     for placed in timeline.steps:
         if placed.step.dose is not None:
@@ -50,6 +53,7 @@ def periods(timeline: Timeline) -> list[dict[str, Any]]:
             highest[drug] = max(highest.get(drug, 0.0), placed.step.dose.value)
     out = []
     for placed in timeline.steps:
+        assert placed.start is not None  # a timed course
         dose = placed.step.dose
         level = 0.0 if dose is None or placed.off_drug else dose.value / highest[placed.step.drug]
         out.append(
@@ -61,6 +65,7 @@ def periods(timeline: Timeline) -> list[dict[str, Any]]:
                 "level": round(level, 3),
                 "off": placed.off_drug,
                 "open_end": placed.end is None,
+                "single_dose": placed.single_dose,
                 "approximate": placed.approximate,
             }
         )
@@ -84,7 +89,10 @@ def timeline_alt(timeline: Timeline) -> str:
         spans = []
         for placed in (s for s in timeline.steps if s.step.drug == drug):
             start = timeline.start_label(placed)
-            if placed.end is None:
+            if placed.single_dose:
+                amount = f" of {placed.dose_text()}" if placed.step.dose else ""
+                spans.append(f"a single dose{amount} at {start}")
+            elif placed.end is None:
                 spans.append(f"{placed.dose_text()} from {start}, length not stated")
             else:
                 spans.append(f"{placed.dose_text()} from {start} to {timeline.end_label(placed)}")

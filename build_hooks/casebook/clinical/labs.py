@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from casebook.clinical.time_axis import Scale, TimeAxis
 from casebook.findings import Finding
-from casebook.models import LabResult, PatientRecord
+from casebook.models import NOT_STATED, LabResult, PatientRecord
 
 
 def computed_flag(lab: LabResult) -> str | None:
@@ -102,7 +102,7 @@ def _position(flag: str) -> str:
 @dataclass(frozen=True)
 class LabRow:
     when: str
-    """Time label, or '' when not stated."""
+    """Time label, or 'not stated'."""
     days: float | None
     value: float
     range: str
@@ -145,7 +145,7 @@ def _row(lab: LabResult, *, axis: TimeAxis, scale: Scale) -> LabRow:
     flag = computed_flag(lab)
     shown = f"{lab.flag} (as reported)" if flag is None and lab.flag is not None else flag or ""
     return LabRow(
-        when="" if days is None else scale.label(days),
+        when=NOT_STATED if days is None else scale.label(days),
         days=days,
         value=lab.value,
         range=range_text(lab),

@@ -103,6 +103,19 @@ class ScoreSummary:
     def percent_change(self) -> float | None:
         return None if self.baseline == 0 else 100 * self.change / self.baseline
 
+    @property
+    def cells(self) -> tuple[str, str, str, str, str]:
+        """The summary table's row, the same on the page and in the JATS: score, baseline,
+        last, change from baseline, response."""
+        label = f"{self.label} (illustrative)" if self.illustrative else self.label
+        return (
+            label,
+            f"{self.baseline:g} ({self.baseline_at})",
+            f"{self.last:g} ({self.last_at})",
+            self.change_text(),
+            self.responses_text(),
+        )
+
     def change_text(self) -> str:
         text = f"{_signed(self.change)}"
         percent = self.percent_change

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from casebook.findings import Finding
-from casebook.models import PatientRecord, parse_date, relative_days
+from casebook.models import NOT_STATED, PatientRecord, parse_date, relative_days
 from casebook.positions import Path_
 
 DAYS = {"week": 7.0, "month": 30.4375}
@@ -59,7 +59,7 @@ def scale_for(span_days: float) -> Scale:
 def time_points(record: PatientRecord) -> Iterator[tuple[Path_, str]]:
     """Every time an author wrote, with its field path, in file order."""
     for i, step in enumerate(record.treatment):
-        if step.start:
+        if step.start and step.start != NOT_STATED:
             yield ("treatment", i, "start"), step.start
     for i, lab in enumerate(record.investigations):
         if lab.when:

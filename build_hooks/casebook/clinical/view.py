@@ -19,6 +19,7 @@ from casebook.clinical.diagnosis_codes import check_codes
 from casebook.clinical.events import EventRow, event_rows
 from casebook.clinical.labs import LabGroup, check_labs, lab_groups
 from casebook.clinical.scores import ScoreSummary, check_scores, series_label, summarise
+from casebook.clinical.step_order import check_outcome_time
 from casebook.clinical.time_axis import TimeAxis, build_axis, time_points
 from casebook.clinical.timeline import Timeline, build_timeline, place_steps
 from casebook.clinical.vitals import check_examination
@@ -77,7 +78,7 @@ class ClinicalView:
 
     @property
     def labs_timed(self) -> bool:
-        return any(row.when for group in self.labs for row in group.rows)
+        return any(row.days is not None for group in self.labs for row in group.rows)
 
     @property
     def charts(self) -> list[ChartView]:
@@ -121,6 +122,7 @@ def analyse_record(
     findings += check_scores(record, registry, usable)
     findings += check_labs(record, usable)
     findings += check_codes(record)
+    findings += check_outcome_time(record)
     findings += check_examination(record.examination, ("examination",))
     if record.adverse_reaction is not None:
         findings += check_adverse_reaction(record.adverse_reaction, ("adverse_reaction",))
@@ -173,7 +175,7 @@ def _view(
     return ClinicalView(
         timeline=timeline,
         timeline_chart=timeline_chart(timeline, name=f"{prefix}timeline")
-        if timeline.steps
+        if timeline.drawable
         else None,
         summaries=summaries,
         score_table=_score_table(record.scores, timeline) if record.scores else None,

@@ -230,11 +230,15 @@ class _Walker:
             )
         literals: list[Scalar] = []
         kinds: list[Kind] = []
+        text_forms: list[dict[str, Any]] = []
         for choice in choices:
             if "const" in choice or "enum" in choice:
                 literals.extend(choice.get("enum", [choice.get("const")]))
             elif choice.get("type") in ("integer", "number", "string", "boolean"):
-                kinds.append(self.scalar(choice, path=path)["kind"])
+                scalar = self.scalar(choice, path=path)
+                kinds.append(scalar["kind"])
+                if scalar["kind"] == "string":
+                    text_forms.append(scalar)
             else:
                 raise FormSpecError(f"{path}: no form widget for a choice of {choice}")
         return FormField(
@@ -245,7 +249,8 @@ class _Walker:
             kind="mixed",
             options=tuple(literals),
             accepts=tuple(kinds),
-            pattern=_mixed_pattern(literals, kinds),
+            pattern=_mixed_pattern(literals, kinds, text_forms),
+            examples=_mixed_examples(literals, text_forms),
             default=node.get("default"),
         )
 
@@ -256,12 +261,24 @@ _REGEX_SPECIALS = re.compile(r"[.^$*+?()\[\]{}|\\/]")
 _KIND_PATTERNS = {"integer": r"-?\d+", "number": r"-?\d+(\.\d+)?", "boolean": "true|false"}
 
 
-def _mixed_pattern(literals: list[Scalar], kinds: list[Kind]) -> str | None:
-    if "string" in kinds:
-        return None
+def _mixed_pattern(
+    literals: list[Scalar], kinds: list[Kind], text_forms: list[dict[str, Any]]
+) -> str | None:
     parts = [_KIND_PATTERNS[k] for k in kinds if k in _KIND_PATTERNS]
     parts += [_REGEX_SPECIALS.sub(r"\\\g<0>", str(value)) for value in literals]
-    return f"^({'|'.join(parts)})$"
+    if "string" not in kinds:
+        return f"^({'|'.join(parts)})$"
+    # Text of a form ('week 4') or a fixed word ('not stated'): each form's own pattern, which
+    # anchors itself, beside the words.
+    if not all(form["pattern"] for form in text_forms):
+        return None
+    return "|".join([*(f"(?:{form['pattern']})" for form in text_forms), f"^({'|'.join(parts)})$"])
+
+
+def _mixed_examples(literals: list[Scalar], text_forms: list[dict[str, Any]]) -> tuple[str, ...]:
+    if not text_forms:
+        return ()
+    return (*(e for form in text_forms for e in form["examples"]), *(str(v) for v in literals))
 
 
 def _shape(node: Mapping[str, Any], walker: _Walker) -> str:

@@ -11,6 +11,7 @@ from casebook.models.adverse_reaction import (
     SuspectedDrug,
 )
 from casebook.models.base import (
+    NOT_STATED,
     ONE_LINE_PATTERN,
     Holds,
     LineBreakError,
@@ -25,12 +26,14 @@ from casebook.models.clinical import (
     ExamFinding,
     History,
     LabResult,
+    Outcome,
+    OutcomeTime,
     Patient,
     TreatmentStep,
 )
 from casebook.models.coding import DiagnosisCode
 from casebook.models.demographics import AgeInUnits
-from casebook.models.dosing import Dose
+from casebook.models.dosing import SINGLE_DOSE, Dose
 from casebook.models.examination import Examination, ExaminationField, SystemFinding, VitalSigns
 from casebook.models.figures import Figure
 from casebook.models.genetics import GeneticFinding
@@ -61,8 +64,10 @@ from casebook.models.walk import iter_strings, iter_texts, unmarked_text_fields
 __all__ = [
     "EXAMPLE_CASE",
     "NARANJO_QUESTIONS",
+    "NOT_STATED",
     "ONE_LINE_PATTERN",
     "PATIENT_KEY",
+    "SINGLE_DOSE",
     "AdverseReaction",
     "Affiliation",
     "AgeInUnits",
@@ -91,6 +96,8 @@ __all__ = [
     "MarkerResult",
     "NaranjoAnswers",
     "Numbering",
+    "Outcome",
+    "OutcomeTime",
     "Patient",
     "PatientRecord",
     "Procedure",

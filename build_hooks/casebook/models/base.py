@@ -6,7 +6,7 @@ import datetime
 import enum
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import (
     AfterValidator,
@@ -172,6 +172,22 @@ TimePoint = Annotated[
 ]
 """A time relative to the start of treatment ('week 4', 'month 3'), or a date (YYYY-MM-DD).
 Pages show every time relative to the start of treatment: calendar dates identify patients."""
+
+NotStated = Literal["not stated"]
+"""The source does not say: written out, so that every output says "not stated" and no one
+has to invent a value."""
+NOT_STATED: Final = "not stated"
+
+
+def is_duration(text: str) -> bool:
+    """'4 weeks' or 'about 2 months', as DurationText accepts."""
+    return _DURATION_RE.match(text) is not None
+
+
+def is_time_point(text: str) -> bool:
+    """'week 4' or a date, as TimePoint accepts; not 'not stated'."""
+    return re.fullmatch(_TIME_POINT_PATTERN, text) is not None
+
 
 # A value that is not a relative time but holds a year, a day and month or a month's name.
 _DATE_LIKE = re.compile(

@@ -8,17 +8,21 @@ from pydantic import Field, field_validator
 
 from casebook.models.background import Allergy, Comorbidity, Medication, SocialHistory
 from casebook.models.base import (
+    NOT_STATED,
     DurationText,
     FigureRef,
     Holds,
     Markdown,
+    NotStated,
     Strict,
     Text,
     TimePoint,
+    is_duration,
+    is_time_point,
 )
 from casebook.models.coding import DiagnosisCode
 from casebook.models.demographics import AgeInUnits, Ethnicity, checked_age
-from casebook.models.dosing import Dose, Route
+from casebook.models.dosing import SINGLE_DOSE, Dose, Route, SingleDose
 from casebook.models.pathology import ImmunofluorescenceResult, MarkerResult
 
 
@@ -192,11 +196,14 @@ class TreatmentStep(Strict):
     """How the drug was given."""
     frequency: Text | None = None
     """How often, e.g. once daily, every other day."""
-    start: TimePoint | None = None
-    """When the step began: 'week 0', 'month 3' or a date; without it, the step begins when
-    the previous step of the same drug ends."""
-    duration: DurationText | None = None
-    """How long the step lasted."""
+    start: TimePoint | NotStated | None = None
+    """When the step began: 'week 0', 'month 3' or a date, or 'not stated' when the source does
+    not say (the step then keeps its place in the list). Left out, the step begins when the
+    previous step of the same drug ends; the first step of the course begins at week 0."""
+    duration: DurationText | NotStated | SingleDose | None = None
+    """How long the step lasted, e.g. '4 weeks'; 'not stated' when the source does not say (a
+    later step of the drug left without a start then has no stated start either); 'single
+    dose' for a drug given once."""
     reason: Text | None = None
     """Why the treatment changed at this step."""
     response: Text | None = None
@@ -204,12 +211,55 @@ class TreatmentStep(Strict):
     figures: list[FigureRef] = []
     """Figures that document this step."""
 
+    @field_validator("start", mode="before")
+    @classmethod
+    def _start_form(cls, start: object) -> object:
+        if (
+            isinstance(start, str)
+            and start.strip() != NOT_STATED
+            and not is_time_point(start.strip())
+        ):
+            raise ValueError(
+                f"'{start}' is not a start: write a time relative to the start of treatment, "
+                "e.g. 'week 4' or 'month 3', a date as YYYY-MM-DD, or 'not stated' when the "
+                "source does not say"
+            )
+        return start
+
+    @field_validator("duration", mode="before")
+    @classmethod
+    def _duration_form(cls, duration: object) -> object:
+        words = duration.strip() if isinstance(duration, str) else ""
+        if (
+            isinstance(duration, str)
+            and words not in (NOT_STATED, SINGLE_DOSE)
+            and not (is_duration(words))
+        ):
+            raise ValueError(
+                f"'{duration}' is not a duration: write a number and a unit, e.g. '4 weeks' or "
+                "'about 2 months', 'single dose' for a drug given once, or 'not stated' when "
+                "the source does not say"
+            )
+        return duration
+
+
+class OutcomeTime(Strict):
+    """When the outcome was assessed, counted from the start of one drug or of treatment."""
+
+    after: DurationText
+    """How long after that start, e.g. '8 weeks'."""
+    since: Text | None = None
+    """The drug whose start it counts from, e.g. ustekinumab, as the treatment steps name it;
+    left out, the start of treatment."""
+
 
 class Outcome(Strict):
     """Outcome and follow-up."""
 
     summary: Markdown
     """The outcome in prose; may cite references and figures."""
+    time_point: OutcomeTime | None = None
+    """When the outcome was assessed, e.g. {after: 8 weeks, since: ustekinumab}."""
     follow_up: DurationText | None = None
     """Length of follow-up after the last treatment change."""
     adverse_events: list[Text] = []

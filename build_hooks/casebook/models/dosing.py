@@ -3,7 +3,7 @@ adverse reaction."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import Field
 
@@ -20,3 +20,7 @@ class Dose(Strict):
 
 
 Route = Literal["oral", "topical", "subcutaneous", "intravenous", "intramuscular"]
+
+SingleDose = Literal["single dose"]
+"""A treatment given once: a point in time, not a period."""
+SINGLE_DOSE: Final = "single dose"

@@ -70,6 +70,11 @@ def _timeline(spec: dict[str, Any]) -> Figure:
 
 def _period_bar(axes: Any, period: dict[str, Any], row: int) -> None:
     start, end = period["start"], period["end"]
+    if period["single_dose"]:
+        # A dose given once is a moment, not a span: a marker, labelled above it.
+        axes.plot([start], [row], marker="D", markersize=7, color=_DRUG_COLOUR, linestyle="")
+        axes.text(start, row + 0.42, period["label"], ha="center", va="center", fontsize=8)
+        return
     width = max(end - start, 0.01)
     if period["off"]:
         patch = Rectangle(

@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 import jinja2
 
-from casebook.article import regimen_phrase, study_phrase
+from casebook.article import outcome_time_phrases, regimen_phrase, study_phrase
 from casebook.models import DiagnosisCode, parse_duration
 from casebook.text import escape_markdown_inline, typst_string, typst_text
 
@@ -43,6 +43,7 @@ def make_environment(
     # Percent-encoded, so that a character Markdown reads in a link's address cannot end it.
     env.filters["mailto"] = lambda email: "mailto:" + quote(email, safe="@")
     env.filters["study"] = study_phrase
+    env.filters["outcome_times"] = outcome_time_phrases
     return env
 
 

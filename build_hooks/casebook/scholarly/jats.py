@@ -27,8 +27,7 @@ from pathlib import PurePosixPath
 from markupsafe import Markup, escape
 
 from casebook.article import Article, FigureView, PanelView
-from casebook.clinical import range_text
-from casebook.models import LabResult, Reference
+from casebook.models import Reference
 from casebook.render import FormattedReference, format_plain, markup_environment, reference_anchor
 from casebook.scholarly import jats_text
 from casebook.scholarly.record import ScholarlyRecord, is_article_number, page_range
@@ -135,10 +134,6 @@ class JatsHelpers:
 
     def mime_subtype(self, file: str) -> str:
         return _MIME_SUBTYPES[PurePosixPath(file).suffix.lower()]
-
-    def lab_range(self, lab: LabResult) -> str:
-        """The range as the page's investigations table gives it."""
-        return range_text(lab)
 
 
 def citation_view(reference: Reference, number: int, *, mixed: Markup) -> CitationView:
