@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import lxml.html
+import pypdf
 import pytest
 import rispy
 from bibtexparser.entrypoint import parse_string
@@ -98,8 +99,13 @@ def test_downloads_agree_with_the_case_file(site: Path, article: Article) -> Non
     want = _expected(article)
     page = _page(site, article)
     links = {a.text: a.get("href") for a in page.iterfind(".//a[@download]")}
-    assert set(links) == {"BibTeX", "RIS", "CSL-JSON", "JATS XML"}
+    assert set(links) == {"BibTeX", "RIS", "CSL-JSON", "PDF", "JATS XML", "Download PDF"}
+    assert links["PDF"] == links["Download PDF"]
     folder = site / article.url
+
+    pdf = pypdf.PdfReader(folder / links["PDF"])
+    assert pdf.metadata is not None
+    assert (pdf.metadata.title, pdf.metadata.author) == (want["title"], ", ".join(want["authors"]))
 
     [entry] = parse_string((folder / links["BibTeX"]).read_text("utf-8")).entries
     assert entry.fields_dict["title"].value == want["title"]
