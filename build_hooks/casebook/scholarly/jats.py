@@ -27,7 +27,7 @@ from pathlib import PurePosixPath
 from markupsafe import Markup, escape
 
 from casebook.article import Article, FigureView, PanelView
-from casebook.clinical import range_text
+from casebook.clinical import range_text, result_text
 from casebook.models import LabResult, Reference
 from casebook.render import FormattedReference, format_plain, markup_environment, reference_anchor
 from casebook.scholarly import jats_text
@@ -139,6 +139,10 @@ class JatsHelpers:
     def lab_range(self, lab: LabResult) -> str:
         """The range as the page's investigations table gives it."""
         return range_text(lab)
+
+    def lab_result(self, lab: LabResult) -> str:
+        """The result with its unit, or its words, as the page's table gives it."""
+        return result_text(lab)
 
 
 def citation_view(reference: Reference, number: int, *, mixed: Markup) -> CitationView:
