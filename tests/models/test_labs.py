@@ -42,3 +42,9 @@ def test_words_take_no_numeric_range(tmp_path: Path) -> None:
 def test_not_stated_is_one_spelling(tmp_path: Path) -> None:
     text = replace_once(example_text(), IGE, "    value: NOT STATED\n")
     assert variant_messages(tmp_path, text) == []
+
+
+def test_a_titre_is_a_result_in_words(tmp_path: Path) -> None:
+    # YAML 1.1 would read 1:320 as a number; it stays the text typed, shown as written.
+    text = replace_once(example_text(), IGE, "    value: 1:320\n")
+    assert variant_messages(tmp_path, text) == []
