@@ -1,6 +1,7 @@
 """Every output of the synthetic fixtures for the kinds of case report the example is not: one
 case with imaging, procedures, pathology, microbiology, genetics, a structured abstract and a
-CARE timeline, and a case series of three patients (tests/fixtures/, never published)."""
+CARE timeline, and a case series of three patients, some facts 'not stated' (tests/fixtures/,
+never published)."""
 
 from __future__ import annotations
 
@@ -137,6 +138,7 @@ def test_a_series_is_one_jats_sec_per_patient_after_the_summary_table() -> None:
     assert [s.get("id") for s in body.findall("sec[@id='patient-3']/sec")] == [
         "patient-3-presentation",
         "patient-3-imaging",
+        "patient-3-histology",
         "patient-3-microbiology",
         "patient-3-diagnosis",
         "patient-3-adverse-drug-reaction",

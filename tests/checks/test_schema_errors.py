@@ -103,28 +103,32 @@ def test_every_error_in_one_run(tmp_path: Path) -> None:
 
 
 def test_wrong_type(tmp_path: Path) -> None:
-    text = replace_once(example_text(), "    value: 0.8\n", "    value: high\n")
-    line = line_of(text, "value: high")
+    # A lab value may be words ('not detected'); a magnification is a number only.
+    text = replace_once(example_text(), "    magnification: 40\n", "    magnification: high\n")
+    line = line_of(text, "magnification: high")
     assert variant_messages(tmp_path, text) == [
-        f"{F}:{line}:12: investigations[0].value: expected a number, got 'high' "
+        f"{F}:{line}:20: histology[0].magnification: expected a number, got 'high' "
         "(write the number without units)"
     ]
 
 
 def test_missing_unit(tmp_path: Path) -> None:
+    # Only a number needs a unit (a result in words has none), so the model says it.
     text = replace_once(example_text(), "    unit: kU/L\n", "")
     line = line_of(text, "  - test: Total IgE")
     assert variant_messages(tmp_path, text) == [
-        f"{F}:{line}:5: investigations[1].unit: missing required field 'unit' (add 'unit:' here)"
+        f"{F}:{line}:5: investigations[1]: the result 99 needs its unit: add unit, e.g. g/L or "
+        "×10^9/L"
     ]
 
 
 def test_sexagesimal_number_stays_text_and_is_refused(tmp_path: Path) -> None:
     # YAML 1.1 reads 1:30 as 90; we keep what the author typed and say it is not a number.
-    text = replace_once(example_text(), "    value: 0.8\n", "    value: 1:30\n")
-    line = line_of(text, "value: 1:30")
+    # (A lab value of 1:30 is a titre, which a result in words may be.)
+    text = replace_once(example_text(), "    magnification: 40\n", "    magnification: 1:30\n")
+    line = line_of(text, "magnification: 1:30")
     assert variant_messages(tmp_path, text) == [
-        f"{F}:{line}:12: investigations[0].value: expected a number, got '1:30' "
+        f"{F}:{line}:20: histology[0].magnification: expected a number, got '1:30' "
         "(write the number without units)"
     ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casebook.clinical.labs import computed_flag
+from casebook.clinical.labs import computed_flag, result_text
 from casebook.models import LabResult
 from casebook.models.settings import SiteSettings
 from casebook.render.pages import render_case_page
@@ -120,3 +120,72 @@ def test_repeated_test_keeps_one_unit(tmp_path: Path) -> None:
         "from the first Eosinophil count result ('×10⁹/L', investigations[0]) (convert the "
         "value and use one unit per test)"
     ]
+
+
+TEXT_RESULTS = (
+    "  - test: Hepatitis B surface antigen\n    value: not detected\n"
+    "  - test: C-reactive protein\n    value: Not stated\n    unit: mg/L\n    flag: high\n"
+)
+
+
+def test_a_result_in_words_is_shown_as_written(tmp_path: Path) -> None:
+    text = replace_once(example_text(), "\nhistology:\n", f"{TEXT_RESULTS}\nhistology:\n")
+    article = example_article(tmp_path, text)
+    page = render_case_page(article, site=SiteSettings())
+    assert (
+        "| Total IgE | 99 kU/L | not stated | high (as reported) |\n"
+        "| Hepatitis B surface antigen | not detected | not stated |  |\n"
+        "| C-reactive protein | not stated | not stated | high (as reported) |\n"
+    ) in page
+    assert article.case.investigations[-1].value == "not stated"
+
+
+def test_result_text_gives_the_unit_of_a_number_or_of_words() -> None:
+    def text_of(value: float | str, unit: str | None) -> str:
+        return result_text(LabResult(test="x", value=value, unit=unit))
+
+    assert text_of(0.8, "g/L") == "0.8 g/L"
+    assert text_of("< 0.5", "mg/L") == "< 0.5 mg/L"
+    assert text_of("positive", None) == "positive"
+    assert text_of("not stated", "mg/L") == "not stated"
+    assert computed_flag(LabResult(test="x", value="trace", flag="high")) is None
+
+
+def test_a_result_in_words_is_never_charted(tmp_path: Path) -> None:
+    # Week 4 given in words leaves two numbers: still a trend, without the words.
+    text = replace_once(
+        repeated(),
+        '0.6\n    unit: "×10⁹/L"\n    reference_low: 0.02\n    reference_high: 0.52\n',
+        "raised\n",
+    )
+    article = example_article(tmp_path, text)
+    chart = article.clinical.lab_charts["Eosinophil count"]
+    assert chart.spec["series"] == [
+        {"label": "Eosinophil count", "points": [[0.0, 0.8], [12.0, 0.3]]}
+    ]
+    assert chart.alt == (
+        "Line chart of Eosinophil count (×10⁹/L) at 2 times: 0.8 at week 0, 0.3 at week 12; "
+        "reference range 0.02–0.52. The table above gives the same values, and 1 result not "
+        "drawn."
+    )
+    page = render_case_page(article, site=SiteSettings())
+    assert "| Eosinophil count | week 4 | raised | not stated |  |\n" in page
+
+
+def test_one_number_beside_words_draws_no_trend(tmp_path: Path) -> None:
+    text = replace_once(repeated(), "    value: 0.3\n", "    value: normal\n")
+    text = replace_once(text, "    value: 0.6\n", "    value: not stated\n")
+    text = text.replace(
+        "    reference_low: 0.02\n    reference_high: 0.52\n    when: week", "    when: week"
+    )
+    article = example_article(tmp_path, text)
+    assert article.clinical.lab_charts == {}
+    assert "charts/lab-eosinophil-count" not in render_case_page(article, site=SiteSettings())
+
+
+def test_a_result_in_words_may_go_without_the_unit_of_the_numbers(tmp_path: Path) -> None:
+    text = replace_once(repeated(), '0.6\n    unit: "×10⁹/L"\n', "not stated\n")
+    text = replace_once(
+        text, "not stated\n    reference_low: 0.02\n    reference_high: 0.52\n", "not stated\n"
+    )
+    assert variant_messages(tmp_path, text) == []

@@ -109,7 +109,9 @@ def test_allowed_values_become_selects() -> None:
 def test_widgets_for_text_numbers_dates_and_images() -> None:
     found = fields()
     assert found["discussion"]["widget"] == "text"  # Markdown, kept verbatim
-    assert found["investigations.value"]["value_type"] == "float"
+    assert found["investigations.reference_low"]["value_type"] == "float"
+    # A number or words ('not detected'): one text box; a number typed there is saved as one.
+    assert found["investigations.value"]["widget"] == "string"
     assert found["histology.magnification"]["value_type"] == "int"
     assert found["publication.date"]["format"] == "YYYY-MM-DD"
     assert found["figures.panels.file"]["widget"] == "image"

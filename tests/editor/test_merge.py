@@ -69,6 +69,15 @@ def test_an_added_lab_comes_before_the_blank_line_that_ends_the_section() -> Non
     assert "    flag: high\n  - test: CRP\n    value: 5\n    unit: mg/L\n\nhistology:\n" in merged
 
 
+def test_a_result_in_words_is_saved_as_words() -> None:
+    data = as_decap_sends(EXAMPLE)
+    data["investigations"][1]["value"] = "not detected"
+    assert changed_lines(EXAMPLE, merge_case(EXAMPLE, data, FORM)) == [
+        "-    value: 99",
+        "+    value: not detected",
+    ]
+
+
 def test_comments_and_unknown_keys_stay() -> None:
     text = EXAMPLE.replace("patient:\n  age: 20\n", "patient:\n  age: 20  # at the first visit\n")
     text = text.replace("  sex: male\n", "  sex: male\n  x-reviewer-note: checked\n")

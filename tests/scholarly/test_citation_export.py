@@ -35,7 +35,16 @@ from ..support.scholarly_cases import SETTINGS, example_article, variant_article
 BIBLATEX_ARTICLE_FIELDS = {
     "author", "title", "journal", "journaltitle", "shortjournal", "year", "month", "date",
     "volume", "number", "pages", "issn", "doi", "url", "langid", "keywords",
+    "origtitle", "origdate", "addendum",
 }  # fmt: skip
+EXAMPLE_SOURCE_TITLE = (
+    "A case of palmoplantar pustulosis with atopic dermatitis: Baricitinib is a safe and "
+    "effective treatment"
+)
+# The example's source as its case.yaml knows it: no authors, issue, pages or DOI.
+EXAMPLE_SOURCE = (
+    f"{EXAMPLE_SOURCE_TITLE}. Indian Journal of Dermatology, Venereology and Leprology. 2024;90."
+)
 TRICKY_TITLE = r"Braces {and} 50% & $5 #1 under_score ~tilde ^caret \backslash"
 
 
@@ -99,6 +108,9 @@ def test_bibtex_of_the_example_names_the_group_and_invents_nothing() -> None:
         "date": "2026-11-26",
         "issn": "0000-0000",
         "url": "https://example.org/casebook/cases/ppp-ad-baricitinib/",
+        "origtitle": EXAMPLE_SOURCE_TITLE,
+        "origdate": "2024",
+        "addendum": f"Adapted from: {EXAMPLE_SOURCE}",
         "langid": "en",
         "keywords": ", ".join(record.keywords),
     }
@@ -177,6 +189,7 @@ def test_ris_reads_back_with_every_field(tmp_path: Path) -> None:
         "publisher": "Casebook project",
         "doi": "10.5555/casebook.2026.001",
         "urls": ["https://example.org/casebook/cases/ppp-ad-baricitinib/"],
+        "original_publication": EXAMPLE_SOURCE,
         "language": "en",
         "keywords": [
             "palmoplantar pustulosis",

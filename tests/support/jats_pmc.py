@@ -140,6 +140,7 @@ JATS_ELEMENTS = frozenset(
         "etal",
         "source",
         "pub-id",
+        "related-article",
     ]
 ) | {ALI_LICENSE_REF}
 

@@ -262,8 +262,8 @@ def compose_legend(legend: str, biopsy: Biopsy | None) -> str:
     text = legend.rstrip()
     if biopsy is None:
         return text
-    stain = _STAIN_NAMES.get(biopsy.stain, biopsy.stain)
-    stain = stain[:1].upper() + stain[1:]
+    stain = _STAIN_NAMES.get(biopsy.stain, biopsy.stain) if biopsy.stain_stated else ""
+    stain = stain[:1].upper() + stain[1:] if stain else "Stain not stated"
     detail = (
         f"{stain}, original magnification ×{biopsy.magnification}"
         if biopsy.magnification

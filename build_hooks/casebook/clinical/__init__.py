@@ -4,7 +4,7 @@ vital signs and the Naranjo score."""
 from __future__ import annotations
 
 from casebook.clinical.chart_specs import ChartView
-from casebook.clinical.labs import range_text
+from casebook.clinical.labs import range_text, result_text
 from casebook.clinical.naranjo import NaranjoScore, naranjo_category, naranjo_score
 from casebook.clinical.view import ClinicalView, ScoreTable, analyse_case
 from casebook.clinical.vitals import VitalRow, computed_bmi, vital_rows
@@ -20,5 +20,6 @@ __all__ = [
     "naranjo_category",
     "naranjo_score",
     "range_text",
+    "result_text",
     "vital_rows",
 ]

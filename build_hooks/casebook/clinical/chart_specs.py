@@ -129,9 +129,10 @@ def scores_chart(
 
 
 def lab_chart(name: str, group: LabGroup, *, timeline: Timeline, scale: Scale) -> ChartView:
-    points = [[scale.value(row.days), row.value] for row in group.rows if row.days is not None]
+    charted = group.charted_points
+    points = [[scale.value(days), value] for days, value, _ in charted]
     band = [group.reference_low, group.reference_high]
-    highest = max([row.value for row in group.rows] + [b for b in band if b is not None])
+    highest = max([value for _, value, _ in charted] + [b for b in band if b is not None])
     spec = {
         "kind": "lab",
         "version": CHART_DATA_VERSION,
@@ -141,15 +142,18 @@ def lab_chart(name: str, group: LabGroup, *, timeline: Timeline, scale: Scale) -
         "band": band,
         "periods": periods(timeline),
     }
-    readings = ", ".join(f"{row.value:g} at {row.when}" for row in group.rows)
+    readings = ", ".join(f"{value:g} at {when}" for _, value, when in charted)
     reference = (
         ""
         if group.rows[-1].range == "not stated"
         else (f"; reference range {group.rows[-1].range}")
     )
+    # A result given as text is in the table only; the chart's text says it is left out.
+    left_out = len(group.rows) - len(charted)
+    also = f", and {left_out} result{'s' if left_out > 1 else ''} not drawn" if left_out else ""
     alt = (
-        f"Line chart of {group.test} ({group.unit}) at {len(group.rows)} times: {readings}"
-        f"{reference}. The table above gives the same values."
+        f"Line chart of {group.test} ({group.unit}) at {len(charted)} times: {readings}"
+        f"{reference}. The table above gives the same values{also}."
     )
     return ChartView(name, f"charts/{name}.svg", spec, alt)
 

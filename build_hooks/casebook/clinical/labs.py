@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from casebook.clinical.time_axis import Scale, TimeAxis
 from casebook.findings import Finding
-from casebook.models import NOT_STATED, LabResult, PatientRecord
+from casebook.models import NOT_STATED, LabResult, PatientRecord, is_stated
 
 
 def computed_flag(lab: LabResult) -> str | None:
-    """high, low or normal from the reference range; None when no range is given."""
+    """high, low or normal from the reference range; None when no range is given or the
+    result is text."""
     low, high = lab.reference_low, lab.reference_high
-    if low is None and high is None:
+    if not isinstance(lab.value, float) or (low is None and high is None):
         return None
     if high is not None and lab.value > high:
         return "high"
@@ -32,8 +33,20 @@ def range_text(lab: LabResult) -> str:
     return "not stated"
 
 
+def result_text(lab: LabResult) -> str:
+    """'0.8 ×10⁹/L', 'not detected', '< 0.5 mg/L' or 'not stated': the result as every output
+    gives it."""
+    if isinstance(lab.value, float):
+        return f"{lab.value:g} {lab.unit}"
+    if lab.unit is None or not is_stated(lab.value):
+        return lab.value
+    return f"{lab.value} {lab.unit}"
+
+
 def check_labs(record: PatientRecord, axis: TimeAxis | None) -> list[Finding]:
     findings: list[Finding] = []
+    # Compared with the first result that has a unit: a text result ('not detected') may have
+    # none beside numbers of the same test.
     first_of_test: dict[str, int] = {}
     counts: dict[str, int] = {}
     for lab in record.investigations:
@@ -55,13 +68,13 @@ def check_labs(record: PatientRecord, axis: TimeAxis | None) -> list[Finding]:
             findings.append(
                 Finding(
                     ("investigations", i, "flag"),
-                    f"flag '{lab.flag}' contradicts the reference range: {lab.value:g} "
-                    f"{lab.unit} is {_position(flag)} {range_text(lab)}",
+                    f"flag '{lab.flag}' contradicts the reference range: {result_text(lab)} "
+                    f"is {_position(flag)} {range_text(lab)}",
                     "remove the flag, which is computed from the range, or correct the value "
                     "or the range",
                 )
             )
-        first = first_of_test.setdefault(lab.test, i)
+        first = first_of_test.setdefault(lab.test, i) if lab.unit is not None else i
         if first != i and lab.unit != record.investigations[first].unit:
             findings.append(
                 Finding(
@@ -104,7 +117,10 @@ class LabRow:
     when: str
     """Time label, or 'not stated'."""
     days: float | None
-    value: float
+    value: float | None
+    """The number, for the chart; None for a result given as text."""
+    result: str
+    """The result as the table gives it, with its unit: '0.8 ×10⁹/L' or 'not detected'."""
     range: str
     flag: str
     """As printed: 'high', 'high (as reported)' when no range backs it, or ''."""
@@ -122,6 +138,21 @@ class LabGroup:
     def repeated(self) -> bool:
         return len(self.rows) > 1
 
+    @property
+    def charted_points(self) -> tuple[tuple[float, float, str], ...]:
+        """(days, value, time label) of each number at a known time: a result given as text is
+        never charted."""
+        return tuple(
+            (row.days, row.value, row.when)
+            for row in self.rows
+            if row.value is not None and row.days is not None
+        )
+
+    @property
+    def charted(self) -> bool:
+        """Drawn as a trend: at least two numbers at known times."""
+        return len(self.charted_points) > 1
+
 
 def lab_groups(record: PatientRecord, *, axis: TimeAxis, scale: Scale) -> list[LabGroup]:
     """Results grouped by test in order of first appearance, each group in time order."""
@@ -132,10 +163,9 @@ def lab_groups(record: PatientRecord, *, axis: TimeAxis, scale: Scale) -> list[L
     for test, labs in by_test.items():
         rows = [_row(lab, axis=axis, scale=scale) for lab in labs]
         rows.sort(key=lambda r: -1e12 if r.days is None else r.days)
+        unit = next((lab.unit for lab in labs if lab.numeric and lab.unit), "")
         groups.append(
-            LabGroup(
-                test, labs[0].unit, labs[-1].reference_low, labs[-1].reference_high, tuple(rows)
-            )
+            LabGroup(test, unit, labs[-1].reference_low, labs[-1].reference_high, tuple(rows))
         )
     return groups
 
@@ -147,7 +177,8 @@ def _row(lab: LabResult, *, axis: TimeAxis, scale: Scale) -> LabRow:
     return LabRow(
         when=NOT_STATED if days is None else scale.label(days),
         days=days,
-        value=lab.value,
+        value=lab.value if isinstance(lab.value, float) else None,
+        result=result_text(lab),
         range=range_text(lab),
         flag=shown,
     )

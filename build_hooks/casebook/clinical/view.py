@@ -170,7 +170,7 @@ def _view(
     lab_charts = {
         g.test: lab_chart(f"{prefix}lab-{_slug(g.test)}", g, timeline=timeline, scale=scale)
         for g in labs
-        if g.repeated
+        if g.charted
     }
     return ClinicalView(
         timeline=timeline,

@@ -25,7 +25,6 @@ from casebook.models.clinical import (
     Diagnosis,
     ExamFinding,
     History,
-    LabResult,
     Outcome,
     OutcomeTime,
     Patient,
@@ -38,6 +37,7 @@ from casebook.models.examination import Examination, ExaminationField, SystemFin
 from casebook.models.figures import Figure
 from casebook.models.genetics import GeneticFinding
 from casebook.models.instruments import Instrument, registry
+from casebook.models.labs import LabResult
 from casebook.models.numbering import Numbering, number_case, panel_letter
 from casebook.models.outcomes import ScoreSeries
 from casebook.models.pathology import AssayResult, Culture, MarkerResult
@@ -58,6 +58,7 @@ from casebook.models.settings import (
     JournalProfile,
     SiteSettings,
 )
+from casebook.models.stated import is_stated
 from casebook.models.studies import ImagingStudy, Procedure
 from casebook.models.walk import iter_strings, iter_texts, unmarked_text_fields
 
@@ -114,6 +115,7 @@ __all__ = [
     "TreatmentStep",
     "VitalSigns",
     "case_schema",
+    "is_stated",
     "iter_strings",
     "iter_texts",
     "number_case",

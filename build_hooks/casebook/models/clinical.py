@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from casebook.models.background import Allergy, Comorbidity, Medication, SocialHistory
 from casebook.models.base import (
@@ -24,6 +24,7 @@ from casebook.models.coding import DiagnosisCode
 from casebook.models.demographics import AgeInUnits, Ethnicity, checked_age
 from casebook.models.dosing import SINGLE_DOSE, Dose, Route, SingleDose
 from casebook.models.pathology import ImmunofluorescenceResult, MarkerResult
+from casebook.models.stated import TextOrNotStated, is_stated
 
 
 class Patient(Strict):
@@ -48,10 +49,20 @@ class Patient(Strict):
 class Complaint(Strict):
     """A presenting complaint and how long it had lasted."""
 
-    description: Text
-    """What the patient presented with, e.g. generalised erythema with pruritus."""
+    description: TextOrNotStated
+    """What the patient presented with, e.g. generalised erythema with pruritus; 'not stated'
+    when the source does not say."""
     duration: DurationText | None = None
     """How long it had lasted at presentation, e.g. '5 years'."""
+
+    @model_validator(mode="after")
+    def _no_length_of_an_unstated_complaint(self) -> Complaint:
+        if self.duration is not None and not is_stated(self.description):
+            raise ValueError(
+                "a presenting complaint that is not stated has no duration: describe the "
+                "complaint the duration belongs to, or remove the duration"
+            )
+        return self
 
 
 class PriorTreatment(Strict):
@@ -67,7 +78,8 @@ class History(Strict):
     """Presenting complaints and the history that bears on them."""
 
     presenting_complaints: Annotated[list[Complaint], Field(min_length=1)]
-    """What the patient presented with, each with its duration."""
+    """What the patient presented with, each with its duration; one complaint with
+    description 'not stated' when the source does not say."""
     past_history: list[Text] = []
     """Relevant past medical history, e.g. allergic rhinitis."""
     family_history: list[Text] = []
@@ -86,6 +98,21 @@ class History(Strict):
     pertinent_negatives: list[Text] = []
     """Findings or history that were looked for and absent, e.g. no joint pain."""
 
+    @model_validator(mode="after")
+    def _unstated_complaint_alone(self) -> History:
+        complaints = self.presenting_complaints
+        if len(complaints) > 1 and not all(is_stated(c.description) for c in complaints):
+            raise ValueError(
+                "presenting_complaints lists a complaint 'not stated' beside stated ones: "
+                "remove the one that is not stated"
+            )
+        return self
+
+    @property
+    def complaint_stated(self) -> bool:
+        """False when the source does not say what the patient presented with."""
+        return is_stated(self.presenting_complaints[0].description)
+
 
 class ExamFinding(Strict):
     """What was found on examination at one body site."""
@@ -98,34 +125,13 @@ class ExamFinding(Strict):
     """Figure or panel ids that show this finding."""
 
 
-class LabResult(Strict):
-    """One laboratory result."""
-
-    test: Text
-    """Name of the test, e.g. Eosinophil count."""
-    value: float
-    """The measured value (a number)."""
-    unit: Text
-    """Unit of the value, e.g. ×10^9/L or kU/L."""
-    reference_low: float | None = None
-    """Lower end of the reference range, if known."""
-    reference_high: float | None = None
-    """Upper end of the reference range, if known."""
-    flag: Literal["high", "low", "normal"] | None = None
-    """Whether the value was outside the reference range, as reported; computed from the range
-    when one is given, and then an error if it disagrees."""
-    when: TimePoint | None = None
-    """When it was measured: 'week 4' (relative to the start of treatment) or a date. Needed
-    on every result of a test measured more than once."""
-
-
 class Biopsy(Strict):
     """One biopsy and its histology."""
 
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$"), Holds.FORM_CHECKED]
     """Short id, e.g. biopsy-back."""
-    site: Text
-    """Where the biopsy was taken."""
+    site: TextOrNotStated
+    """Where the biopsy was taken; 'not stated' when the source does not say."""
     stain: Literal[
         "H&E",
         "PAS",
@@ -134,8 +140,9 @@ class Biopsy(Strict):
         "Masson trichrome",
         "immunohistochemistry",
         "direct immunofluorescence",
+        "not stated",
     ]
-    """Stain used for the pictured sections."""
+    """Stain used for the pictured sections; 'not stated' when the source does not say."""
     magnification: Annotated[int, Field(gt=0, le=1000)] | None = None
     """Original magnification of the pictured field, e.g. 40 for ×40."""
     findings: Annotated[list[Text], Field(min_length=1)]
@@ -148,6 +155,14 @@ class Biopsy(Strict):
     """Direct immunofluorescence of the specimen, one immunoreactant per item."""
     figures: list[FigureRef] = []
     """Figure panels that show this biopsy."""
+
+    @property
+    def site_stated(self) -> bool:
+        return is_stated(self.site)
+
+    @property
+    def stain_stated(self) -> bool:
+        return self.stain != NOT_STATED
 
 
 class Differential(Strict):

@@ -15,13 +15,13 @@ from casebook.models.clinical import (
     Biopsy,
     Diagnosis,
     History,
-    LabResult,
     Outcome,
     Patient,
     TreatmentStep,
 )
 from casebook.models.examination import ExaminationField
 from casebook.models.genetics import GeneticFinding
+from casebook.models.labs import LabResult
 from casebook.models.outcomes import ScoreSeries
 from casebook.models.pathology import AssayResult, Culture
 from casebook.models.studies import ImagingStudy, Procedure

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
 from casebook.models.base import AuthorText, CitedText, Holds, Link, Strict, Text
+from casebook.models.references import DateParts, Name, Reference
 
 Orcid = Annotated[
     str, StringConstraints(pattern=r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$"), Holds.FORM_CHECKED
@@ -22,24 +23,70 @@ ShortId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$"), Hol
 
 
 class SourceAttribution(Strict):
-    """The published work a case page was adapted from."""
+    """The published work a case page was adapted from; give what the source states, leave
+    out what is not known and say so in note."""
 
+    author: list[Name] = []
+    """Authors of the source in order, as in references: family and given, or literal for a
+    group; leave out when they are not known."""
+    et_al: bool = False
+    """true when the author list above is known to be incomplete (prints 'et al.')."""
     title: CitedText
     """Title of the source article."""
     container_title: CitedText
     """Journal (or book) the source appeared in."""
     year: Annotated[int, Field(ge=1800, le=2200)]
     """Year the source was published."""
+    issued: DateParts | None = None
+    """The full date of publication, where the source gives one: {date-parts: [[2024, 5,
+    2]]}, in the year above."""
     volume: CitedText | None = None
     """Journal volume, if known."""
+    issue: CitedText | None = None
+    """Issue within the volume, if known."""
     pages: CitedText | None = None
-    """Page range, if known."""
+    """Page range or article number, if known."""
     doi: Doi | None = None
     """DOI of the source, without the https://doi.org/ prefix."""
     url: Link | None = None
     """A link to the source."""
+    licence: SpdxLicence | None = None
+    """SPDX identifier of the licence the source is published under (e.g. CC-BY-NC-SA-4.0),
+    where it states one."""
     note: Text | None = None
     """What is known or unknown about the source (for example, authors not identified)."""
+
+    @model_validator(mode="after")
+    def _issued_in_year(self) -> SourceAttribution:
+        if self.issued is not None and self.issued.year != self.year:
+            raise ValueError(
+                f"issued is in {self.issued.year} but year is {self.year}: give the same year "
+                "in both"
+            )
+        return self
+
+    def as_reference(self, key: str = "adapted-from") -> Reference:
+        """The source as a CSL reference, so that every output cites it as it cites a
+        reference; `key` is its id, which no output shows."""
+        data: dict[str, Any] = {
+            "id": key,
+            "type": "article-journal",
+            "author": [n.model_dump(exclude_none=True) for n in self.author],
+            "casebook-et-al": self.et_al,
+            "title": self.title,
+            "container-title": self.container_title,
+            "issued": (
+                self.issued.model_dump(by_alias=True)
+                if self.issued
+                else {"date-parts": [[self.year]]}
+            ),
+            "volume": self.volume,
+            "issue": self.issue,
+            "page": self.pages,
+            "DOI": self.doi,
+            "URL": self.url,
+        }
+        return Reference.model_validate({k: v for k, v in data.items() if v is not None})
 
 
 class Publication(Strict):

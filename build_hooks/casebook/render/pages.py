@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from markupsafe import Markup
 
 from casebook.article import Article, CiteView, FigureView
 from casebook.checks import CARE_URL, care_items, limits_for, usage
-from casebook.models import JournalProfile, SiteSettings
-from casebook.render.bibliography import format_references
+from casebook.models import JournalProfile, SiteSettings, SourceAttribution
+from casebook.render.bibliography import format_plain, format_references
 from casebook.render.citations import crossref_html, reference_anchor, resolve_tokens
 from casebook.render.environment import environment
+from casebook.text import escape_markdown_inline
 
 
 class PageHelpers:
@@ -29,6 +32,20 @@ class PageHelpers:
 
     def reference_anchor(self, key: str) -> str:
         return reference_anchor(key)
+
+    def source_citation(self, source: SourceAttribution) -> str:
+        """The work the case was adapted from as the reference list prints it, as Markdown:
+        its text literal, its DOI or address a link."""
+        [formatted] = format_plain([source.as_reference()])
+        out = []
+        for kind, text in formatted.pieces():
+            if kind == "doi":
+                out.append(f"[{text}](https://doi.org/{quote(text, safe='/:;()')})")
+            elif kind == "url":
+                out.append(f"<{text}>")
+            else:
+                out.append(escape_markdown_inline(text))
+        return "".join(out)
 
 
 def render_case_page(article: Article, *, site: SiteSettings, cite: CiteView | None = None) -> str:

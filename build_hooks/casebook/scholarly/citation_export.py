@@ -11,6 +11,12 @@ from markupsafe import Markup
 
 from casebook.models import Reference
 from casebook.render import format_csl, text_environment, to_csl
+from casebook.scholarly.adapted_from import (
+    adapted_from_note,
+    original_date,
+    original_fields,
+    source_citation,
+)
 from casebook.scholarly.record import ScholarlyRecord
 
 # One pass over the text, so a backslash added by one escape is never escaped again.
@@ -57,6 +63,8 @@ def csl_item(record: ScholarlyRecord) -> dict[str, Any]:
         "keyword": ", ".join(record.keywords),
     }
     item.update({k: v for k, v in extra.items() if v})
+    if record.adapted_from:
+        item.update(original_fields(record.adapted_from))
     return item
 
 
@@ -112,6 +120,7 @@ def bibtex(record: ScholarlyRecord) -> str:
         "{" + bibtex_text(a.collective) + "}" if a.collective else bibtex_text(a.inverted_name)
         for a in record.authors
     )
+    source = record.adapted_from
     return (
         text_environment()
         .get_template("cite.bib.j2")
@@ -119,6 +128,9 @@ def bibtex(record: ScholarlyRecord) -> str:
             record=record,
             authors=authors,
             month=_MONTHS[record.date.month - 1] if record.date else None,
+            source=source,
+            source_date=original_date(source) if source else None,
+            source_note=adapted_from_note(source) if source else None,
             text=bibtex_text,
             verbatim=bibtex_verbatim,
         )
@@ -131,6 +143,15 @@ def ris_value(value: str) -> str:
 
 
 def ris(record: ScholarlyRecord) -> str:
-    text = text_environment().get_template("cite.ris.j2").render(record=record, value=ris_value)
+    source = record.adapted_from
+    text = (
+        text_environment()
+        .get_template("cite.ris.j2")
+        .render(
+            record=record,
+            source_citation=source_citation(source).text if source else None,
+            value=ris_value,
+        )
+    )
     # RIS readers expect CRLF line ends, as the format's originators wrote it.
     return text.replace("\n", "\r\n")

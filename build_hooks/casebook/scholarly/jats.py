@@ -27,10 +27,16 @@ from pathlib import PurePosixPath
 from markupsafe import Markup, escape
 
 from casebook.article import Article, FigureView, PanelView
-from casebook.models import Reference
+from casebook.models import Reference, SourceAttribution
 from casebook.render import FormattedReference, format_plain, markup_environment, reference_anchor
 from casebook.scholarly import jats_text
-from casebook.scholarly.record import ScholarlyRecord, is_article_number, page_range
+from casebook.scholarly.adapted_from import source_citation, source_reference
+from casebook.scholarly.record import (
+    ScholarlyRecord,
+    is_article_number,
+    licence_url,
+    page_range,
+)
 
 # CSL item types -> JATS @publication-type, as JATS4R's citation recommendation lists them.
 _PUBLICATION_TYPES = {
@@ -170,6 +176,32 @@ def citation_view(reference: Reference, number: int, *, mixed: Markup) -> Citati
     )
 
 
+@dataclass(frozen=True)
+class SourceView:
+    """The work a case was adapted from, for <related-article> and the adapted-from note."""
+
+    citation: CitationView
+    month: int | None
+    day: int | None
+    prose: Markup
+    """Its formatted citation inside a paragraph: the DOI or address as an <ext-link>."""
+    licence: str | None
+    licence_url: str | None
+
+
+def source_view(source: SourceAttribution) -> SourceView:
+    formatted = source_citation(source)
+    parts = [*(source.issued.date_parts[0] if source.issued else [source.year]), None, None]
+    return SourceView(
+        citation=citation_view(source_reference(source), 0, mixed=jats_reference(formatted)),
+        month=parts[1],
+        day=parts[2],
+        prose=jats_reference(formatted, in_paragraph=True),
+        licence=source.licence,
+        licence_url=licence_url(source.licence) if source.licence else None,
+    )
+
+
 def case_jats(article: Article, record: ScholarlyRecord) -> str:
     """The JATS XML text of one case; its figures are referenced by their site-relative path."""
     return (
@@ -181,6 +213,7 @@ def case_jats(article: Article, record: ScholarlyRecord) -> str:
             record=record,
             jats=JatsHelpers(article, issn=record.issn),
             dtd_version=DTD_VERSION,
+            source=source_view(record.adapted_from) if record.adapted_from else None,
             citations=[
                 citation_view(r, i, mixed=jats_reference(formatted))
                 for i, (r, formatted) in enumerate(
@@ -192,12 +225,19 @@ def case_jats(article: Article, record: ScholarlyRecord) -> str:
     )
 
 
-def jats_reference(formatted: FormattedReference) -> Markup:
+def jats_reference(formatted: FormattedReference, *, in_paragraph: bool = False) -> Markup:
     """The formatted text as JATS mixed content: DOI and PubMed id as <pub-id>, a URL as an
-    <ext-link>, everything else escaped text."""
+    <ext-link>, everything else escaped text. A paragraph takes no <pub-id>: there the DOI is
+    an <ext-link> too."""
     out = []
     for kind, text in formatted.pieces():
-        if kind == "doi":
+        if kind == "doi" and in_paragraph:
+            out.append(
+                Markup('<ext-link ext-link-type="doi" xlink:href="{}">{}</ext-link>').format(
+                    text, text
+                )
+            )
+        elif kind == "doi":
             out.append(Markup('<pub-id pub-id-type="doi">{}</pub-id>').format(text))
         elif kind == "pmid":
             out.append(Markup('<pub-id pub-id-type="pmid">{}</pub-id>').format(text))

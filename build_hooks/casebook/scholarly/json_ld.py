@@ -9,7 +9,14 @@ from typing import Any
 from markupsafe import Markup
 
 from casebook.models import Affiliation, Reference, SourceAttribution
-from casebook.scholarly.record import AuthorRecord, DrugReaction, ScholarlyRecord, Study
+from casebook.scholarly.adapted_from import original_date
+from casebook.scholarly.record import (
+    AuthorRecord,
+    DrugReaction,
+    ScholarlyRecord,
+    Study,
+    licence_url,
+)
 
 CONTEXT = "https://schema.org"
 
@@ -184,26 +191,25 @@ def _container(record: ScholarlyRecord) -> dict[str, Any] | None:
     return node
 
 
-def _periodical(name: str, volume: str | None) -> dict[str, Any]:
+def _periodical(name: str, volume: str | None, issue: str | None = None) -> dict[str, Any]:
     node: dict[str, Any] = {"@type": "Periodical", "name": name}
     if volume:
         node = {"@type": "PublicationVolume", "volumeNumber": volume, "isPartOf": node}
+    if issue:
+        node = {"@type": "PublicationIssue", "issueNumber": issue, "isPartOf": node}
     return node
 
 
 def _source(source: SourceAttribution) -> dict[str, Any]:
-    node: dict[str, Any] = {
-        "@type": "ScholarlyArticle",
-        "name": source.title,
-        "datePublished": str(source.year),
-        "isPartOf": _periodical(source.container_title, source.volume),
-    }
-    if source.pages:
-        node["pagination"] = source.pages
-    if source.doi:
-        node["sameAs"] = f"https://doi.org/{source.doi}"
-    elif source.url:
-        node["url"] = source.url
+    """The source as a reference is, with what an attribution adds: its issue, its full date
+    and its licence."""
+    node = _reference(source.as_reference())
+    node["@type"] = "ScholarlyArticle"
+    node["isPartOf"] = _periodical(source.container_title, source.volume, source.issue)
+    if source.issued:
+        node["datePublished"] = original_date(source)
+    if source.licence:
+        node["license"] = licence_url(source.licence)
     return node
 
 
