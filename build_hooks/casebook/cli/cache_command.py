@@ -47,9 +47,8 @@ def run(root: Path, *, clear: bool) -> int:
         return 0
     keep = settings.cache_keep_builds
     pruned = prune_cache(BuildCache(folder), keep_builds=keep)
-    removed = (
-        f"{_count(pruned.entries, 'entry')} that none of the last {_count(keep, 'build')} used"
-    )
+    builds = "build" if keep == 1 else f"{keep} builds"
+    removed = f"{_count(pruned.entries, 'entry')} that none of the last {builds} used"
     if pruned.old_format:
         removed += f" and {_count(pruned.old_format, 'file')} of an earlier format"
     print(
