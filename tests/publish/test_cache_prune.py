@@ -78,7 +78,10 @@ def test_what_no_recent_build_used_is_pruned_and_the_rest_kept(
     assert calls == {}
     assert pruned.pages == edited.pages
     assert published(pruned) == published(edited)
-    assert "; 3 unused cache entries removed)" in pruned.summary(1.0)
+    assert pruned.summary(1.0) == (
+        "Casebook: built 1 case in 1.00 seconds "
+        "(1 of 1 case folder unchanged, from the build cache; 3 unused cache entries removed)"
+    )
     calls.clear()
     after = build(project_copy)
     assert calls == {}
