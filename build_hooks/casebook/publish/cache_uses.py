@@ -82,17 +82,18 @@ class CacheUses:
             self._used[entry] = self.build
             self._changed = True
 
-    def save(self) -> None:
+    def save(self, *, merge: bool = True) -> None:
         """Write the manifest if it changed, merged with what another build wrote meanwhile
         (the later of two marks wins). A failure only costs some entries a shorter life."""
         if not self._changed:
             return
         with contextlib.suppress(OSError, ValueError, ValidationError):
-            other = _Manifest.model_validate_json(self._file.read_bytes())
-            self.build = max(self.build, other.build)
-            for entry, build in other.used.items():
-                if build > self._used.get(entry, -1):
-                    self._used[entry] = build
+            other = _Manifest.model_validate_json(self._file.read_bytes()) if merge else None
+            if other is not None:
+                self.build = max(self.build, other.build)
+                for entry, build in other.used.items():
+                    if build > self._used.get(entry, -1):
+                        self._used[entry] = build
         with contextlib.suppress(OSError):
             manifest = _Manifest(build=self.build, used=self._used)
             self._write(self._file, manifest.model_dump_json().encode())
@@ -128,14 +129,13 @@ class CacheUses:
                     old_format += 1
                 else:
                     entries.add(entry)
-        _remove_empty_folders(self.root)
-        if used != self._used:
+        # Folders stay, even empty: another build may be about to write into one.
+        replaced = used != self._used
+        if replaced:
             self._used = used
             self._changed = True
-            # Not merged: the manifest now lists exactly what is left.
-            with contextlib.suppress(OSError):
-                self._file.unlink()
-        self.save()
+        # Not merged when replaced: the manifest now lists exactly what is left.
+        self.save(merge=not replaced)
         return Pruned(len(entries), old_format, size, len(used), frozenset(removed))
 
 
@@ -150,10 +150,3 @@ def _files(root: Path) -> list[tuple[str, str]]:
         for name in names:
             found.append((os.path.join(folder, name), prefix + name))
     return found
-
-
-def _remove_empty_folders(root: Path) -> None:
-    for folder, _, _ in sorted(os.walk(root), key=lambda walked: -len(walked[0])):
-        if folder != os.fspath(root):
-            with contextlib.suppress(OSError):
-                os.rmdir(folder)  # fails on a folder that is not empty, as it should
