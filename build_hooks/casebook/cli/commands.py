@@ -1,5 +1,5 @@
 """The `casebook` command: check cases, start a new case, export the schema, write pages for
-another engine and verify the site it built."""
+another engine and verify the site it built, prune or clear the build cache."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from casebook.assemble import build_site_output
+from casebook.cli import cache_command
 from casebook.cli.handoff import RenderRefused, check_out, write_page_set
 from casebook.cli.init import InitError, add_arguments, apply_identity, ask_identity
 from casebook.cli.site_config import MKDOCS_YML, site_settings
@@ -82,6 +83,10 @@ def _main(argv: list[str] | None) -> int:
         help="check a site built from those pages: sanitised content, images without metadata",
     )
     verify.add_argument("site", type=Path)
+    cache = commands.add_parser(
+        "cache", help="prune the build cache (.cache/casebook/) now, or clear it"
+    )
+    cache_command.add_arguments(cache)
     args = parser.parse_args(argv)
     root: Path = args.root
     if args.command == "check":
@@ -115,6 +120,8 @@ def _main(argv: list[str] | None) -> int:
         return _editor_backend(root, args.port)
     if args.command == "verify-site":
         return _verify_site(root, args.site)
+    if args.command == "cache":
+        return cache_command.run(root, clear=args.clear)
     return _render(root, args.out, drafts=args.drafts)
 
 

@@ -111,3 +111,9 @@ class SiteSettings(Strict):
     feed_entries: Annotated[int, Field(ge=1)] = 50
     """How many of the newest cases the Atom feed lists. Readers' feed software fetches the
     feed over and over; a feed of every case would grow with the collection."""
+
+    cache_keep_builds: Annotated[int, Field(ge=1)] = 10
+    """A build removes the build-cache entries that none of the last this many builds used
+    (earlier versions of a figure, a deleted case's output); `mkdocs build`, `casebook
+    render` and a preview each count as one build. Changes what the cache keeps, never what
+    a build makes: no page is built again when it changes."""

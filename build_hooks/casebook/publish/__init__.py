@@ -10,6 +10,8 @@ from casebook.publish.build_cache import (
     take_damaged,
     write_atomically,
 )
+from casebook.publish.cache_prune import Cleared, clear_cache, prune_cache
+from casebook.publish.cache_uses import Pruned
 from casebook.publish.charts import publish_chart
 from casebook.publish.images import publish_image
 from casebook.publish.page_sanitizer import PageSanitizer
@@ -27,11 +29,14 @@ from casebook.publish.staging import (
 __all__ = [
     "CACHE_DIR",
     "BuildCache",
+    "Cleared",
     "PageSanitizer",
     "PdfError",
     "PdfInput",
+    "Pruned",
     "StagingError",
     "case_pdf_source",
+    "clear_cache",
     "compile_pdf",
     "core_fingerprint",
     "discard",
@@ -40,6 +45,7 @@ __all__ = [
     "judge_ahead",
     "note_damaged",
     "promote",
+    "prune_cache",
     "publish_chart",
     "publish_image",
     "sanitize_html",

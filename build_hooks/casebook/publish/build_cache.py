@@ -12,14 +12,18 @@ import stat
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
+from casebook.publish.cache_uses import CacheUses
+
 T = TypeVar("T")
 
 CACHE_DIR = Path(".cache/casebook")
+MEMO_FILE = "digests.json"
 # The whole core, not only publish/: any of its files can change a page.
 _PACKAGE_DIR = Path(__file__).parent.parent
 # Everything whose version can change a rendered page or a published image.
@@ -51,7 +55,7 @@ class BuildCache:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._memo_file = root / "digests.json"
+        self._memo_file = root / MEMO_FILE
         self._memo: dict[str, tuple[_Stat, str]] = {}
         self._memo_changed = False
         # Values read or written in this process: `mkdocs serve` rebuilds in one process, and a
@@ -67,6 +71,8 @@ class BuildCache:
             self._memo = _adapter(dict[str, tuple[_Stat, str]]).validate_json(
                 self._memo_file.read_bytes()
             )
+        self.uses = CacheUses(root, write=write_atomically)
+        """Which build last used each entry; `get`, `holds` and `put` record their own."""
 
     def file_digest(self, path: str | os.PathLike[str]) -> str:
         """SHA-256 of the file's bytes; raises OSError when it cannot be read."""
@@ -126,6 +132,7 @@ class BuildCache:
         """The value stored for `name` under `key`, read back as `type_`; None if absent, stale,
         damaged or unreadable. `remember=False` keeps it out of memory, for values read once
         per change."""
+        self.uses.mark(f"{kind}/{name}.json")
         remembered = self._values.get((kind, name))
         if remembered is not None and remembered[0] == key:
             return remembered[1]  # type: ignore[no-any-return]
@@ -152,6 +159,7 @@ class BuildCache:
     def holds(self, kind: str, name: str, *, key: str) -> bool:
         """Whether an entry for `name` under `key` is stored, reading only its header: `get`
         still checks its bytes."""
+        self.uses.mark(f"{kind}/{name}.json")
         remembered = self._values.get((kind, name))
         if remembered is not None and remembered[0] == key:
             return True
@@ -166,6 +174,7 @@ class BuildCache:
         """Store `value` for `name`, replacing what was there: one entry per name, so the cache
         does not grow with every edit. A header line in front of the value holds the key and
         the value's hash, so that `holds` can check the key without reading the value."""
+        self.uses.mark(f"{kind}/{name}.json")
         payload = value if isinstance(value, bytes) else _adapter(type(value)).dump_json(value)
         header = json.dumps({"key": key, "sha256": hashlib.sha256(payload).hexdigest()})
         write_atomically(self._path(kind, name), header.encode() + b"\n" + payload)
@@ -173,12 +182,21 @@ class BuildCache:
             self._values[kind, name] = (key, value)
 
     def save(self) -> None:
-        """Persist the remembered file digests; a failure only costs re-reading next time."""
+        """Persist the remembered file digests and the entries' uses; a failure only costs
+        re-reading next time."""
+        self.uses.save()
         if self._memo_changed:
             with contextlib.suppress(OSError):
                 data = _adapter(dict[str, tuple[_Stat, str]]).dump_json(self._memo)
                 write_atomically(self._memo_file, data)
             self._memo_changed = False
+
+    def forget_digests(self, gone: Callable[[str], bool]) -> None:
+        """Forget the remembered digests of the files `gone` names (pruned, deleted)."""
+        kept = {name: found for name, found in self._memo.items() if not gone(name)}
+        if len(kept) != len(self._memo):
+            self._memo = kept
+            self._memo_changed = True
 
     def _path(self, kind: str, name: str) -> Path:
         return self.root / kind / f"{name}.json"

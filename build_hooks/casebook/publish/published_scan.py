@@ -44,8 +44,10 @@ def find_metadata_in_site(
         verdicts[digest] = found
         if found:
             leaks[Path(path).relative_to(folder).as_posix()] = found
-    if cache is not None and verdicts != known:
-        cache.put(_KIND, "verdicts", verdicts, key=key, remember=False)
+    if cache is not None:
+        if verdicts != known:
+            cache.put(_KIND, "verdicts", verdicts, key=key, remember=False)
+        cache.save()  # the last step of a build: what it used of the cache is recorded
     return leaks
 
 
