@@ -95,8 +95,7 @@ def test_a_build_fails_on_a_case_with_errors(project_copy: Path) -> None:
     # The hint's count of keys is tested with the schema errors.
     [only] = [d.format() for d in raised.value.diagnostics]
     assert only.startswith(
-        "case_data/broken-case/case.yaml:8:3: publication.colour: unknown key 'colour' "
-        "(there are "
+        "case_data/broken-case/case.yaml:8:3: publication.colour: unknown key 'colour' (there are "
     )
     assert only.endswith(" keys here: docs/guide/fields.md lists them under 'Publication')")
 
