@@ -24,7 +24,7 @@ CASE_ID = "my-first-case"
 TITLE = "title: TODO title of the case"
 # The message as far as the count of keys, which the schema error tests pin.
 UNKNOWN_KEY = (
-    "case_data/my-first-case/case.yaml:9:3: publication.colour: unknown key 'colour' (there are "
+    "case_data/my-first-case/case.yaml:10:3: publication.colour: unknown key 'colour' (there are "
 )
 BANNER = 'id="casebook-preview-failed"'
 
@@ -147,7 +147,7 @@ def test_the_open_page_shows_the_errors_and_comes_back_when_fixed(
             errors = page.locator("article ol li")
             expect(errors).to_have_count(1)
             expect(errors.first).to_contain_text(
-                "line 9, column 3, field publication.colour: unknown key 'colour'"
+                "line 10, column 3, field publication.colour: unknown key 'colour'"
             )
             expect(errors.first).to_contain_text(
                 "keys here: docs/guide/fields.md lists them under 'Publication'"

@@ -31,9 +31,13 @@ from casebook.models.references import Reference
 class Consent(Strict):
     """The patient's consent to publication, recorded before a case can be published."""
 
-    basis: Literal["patient written consent", "guardian written consent", "previously published"]
+    basis: (
+        Literal["patient written consent", "guardian written consent", "previously published"]
+        | None
+    ) = None
     """How publication is permitted; 'previously published' for cases adapted from a
-    published report whose journal held the consent."""
+    published report whose journal held the consent. No default: the author writes it, and a
+    published case without it is an error."""
     scope: Annotated[list[Literal["text", "images"]], Field(min_length=1)]
     """What the consent covers: text, images, or both."""
     statement: Text
