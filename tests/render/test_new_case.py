@@ -168,7 +168,7 @@ def test_a_new_case_set_to_published_fails_check_with_every_leftover(
         + LEFT_IN.format("TODO the consent statement printed on the page"),
         f"{f}:{_at(text, '  TODO the discussion', 'TODO')}: discussion: "
         + LEFT_IN.format("TODO the discussion; cite sources and figures as the …"),
-        "17 errors, 6 warnings in 1 case file",
+        "17 errors, 7 warnings in 1 case file",
     ]
     assert errors == lines
 
