@@ -77,7 +77,7 @@ def test_a_new_cases_warnings_are_printed_and_do_not_stop_the_preview(preview: P
     assert "Clinical case reports" in preview.answered()
     printed = preview.printed()
     assert (
-        "WARNING -  case_data/my-first-case/case.yaml:5:1: warning: abstract: CARE item 3 "
+        "WARNING -  case_data/my-first-case/case.yaml:6:1: warning: abstract: CARE item 3 "
         "(abstract) is not addressed" in printed
     )
     assert "strict mode" not in printed
