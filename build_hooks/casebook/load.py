@@ -132,14 +132,14 @@ def _check_case(
     loaded: Loaded,
 ) -> tuple[Article | None, list[Finding]]:
     """The schema, then every later check; the article only when none found an error. The
-    template's leftovers are read from the text as written, whatever else is wrong."""
-    leftovers = check_leftovers(data, positions=loaded.positions, source=loaded.source)
+    template's leftovers are read from the text as written (values and their comments)."""
     try:
         case = CaseFile.model_validate(data)
     except ValidationError as exc:
-        return None, findings_from_validation(exc, data=data, model=CaseFile) + leftovers
+        return None, findings_from_validation(exc, data=data, model=CaseFile)
     numbering = number_case(case)
-    findings = leftovers + check_crossrefs(case, numbering)
+    findings = check_leftovers(data, positions=loaded.positions, source=loaded.source)
+    findings += check_crossrefs(case, numbering)
     findings += check_figure_files(
         case,
         folder,

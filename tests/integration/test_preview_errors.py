@@ -98,7 +98,7 @@ def test_a_case_with_errors_shows_them_at_its_address_and_on_the_home_page(
         assert "Figure 1." in preview.answered("cases/ppp-ad-baricitinib/")
         printed = preview.printed()
         assert f"case data has errors:\n{UNKNOWN_KEY}" in printed
-        assert "keywords, specialty)\n1 error in 2 case files\n" in printed
+        assert "lists them under 'Publication')\n1 error in 2 case files\n" in printed
     finally:
         preview.case_file.write_text(valid, encoding="utf-8")
     wait_for(preview.case_url, "TODO title of the case", timeout=60)
