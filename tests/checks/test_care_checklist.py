@@ -179,19 +179,19 @@ def test_a_previously_published_consent_not_seen_is_shown_so(tmp_path: Path) -> 
         "| 13 | Informed consent | not seen | [Consent and declarations](index.md#declarations) |"
     )
     # Unless the author says the source's consent statement was seen, it was not.
-    page, _ = _care_page(tmp_path / "unset", replace_once(example_text(), "  seen: false\n", ""))
+    page, _ = _care_page(tmp_path / "unset", replace_once(example_text(), "  seen: no\n", ""))
     assert " | not seen | " in _row(page, 13)
 
 
 def test_a_consent_seen_or_held_by_the_authors_is_shown_as_stated(tmp_path: Path) -> None:
-    text = replace_once(example_text(), "  seen: false\n", "  seen: true\n")
+    text = replace_once(example_text(), "  seen: no\n", "  seen: yes\n")
     page, _ = _care_page(tmp_path, text)
     assert _row(page, 13) == (
         "| 13 | Informed consent | stated | [Consent and declarations](index.md#declarations) |"
     )
     text = replace_once(
         example_text(),
-        "  basis: previously published\n  seen: false\n",
+        "  basis: previously published\n  seen: no\n",
         "  basis: patient written consent\n",
     )
     page, _ = _care_page(tmp_path / "written", text)

@@ -230,9 +230,9 @@ def _consent_seen(case: CaseFile) -> str:
     """CARE 13 as the consent data has it: seen by the authors, or a source's consent that
     nobody here has seen (unless the author says it was)."""
     consent = case.consent
-    if consent.seen is False:
+    if consent.seen == "no":
         return "not seen"
-    if consent.basis == "previously published" and consent.seen is not True:
+    if consent.basis == "previously published" and consent.seen != "yes":
         return "not seen"
     return "stated"
 
