@@ -160,7 +160,8 @@ def _unknown_key_hint(model: type[BaseModel], path: Path_) -> str:
     if parent is None:
         return "remove it"
     known = _yaml_names(parent)
-    advice = advice_for(parent.__name__, key)
+    # The synonyms are clinical: a site setting's unknown key gets none.
+    advice = advice_for(parent.__name__, key) if model is CaseFile else None
     if advice is not None:
         return _advice_hint(key, advice, path[:-1], known)
     close = _close_spelling(key, known)
