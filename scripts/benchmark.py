@@ -226,7 +226,7 @@ def serve_latency(project: Path, *, edits: int, dirty: bool, port: int) -> list[
     origin = f"http://127.0.0.1:{port}"
     base = f"{origin}/casebook/cases"
     try:
-        wait_for(f"{base}/{case_id(0)}/", "Synthetic case 0", timeout=600, server=process)
+        wait_for(f"{base}/{case_id(0)}/", "Synthetic case report 0", timeout=600, server=process)
         latencies = []
         for edit in range(edits):
             index = edit * 7 % len(list((project / "case_data").iterdir()))
@@ -237,7 +237,7 @@ def serve_latency(project: Path, *, edits: int, dirty: bool, port: int) -> list[
             field, value = (
                 ("statement", f"Synthetic benchmark data ({marker}).")
                 if edit % 2 == 0
-                else ("title", f"Synthetic case {index} ({marker})")
+                else ("title", f"Synthetic case report {index} ({marker})")
             )
             edited, found = re.subn(rf"(?m)^  {field}: .*$", f"  {field}: '{value}'", text, count=1)
             assert found == 1, (path, field)

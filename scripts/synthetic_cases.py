@@ -74,7 +74,7 @@ def case_data(index: int) -> dict[str, Any]:
     return {
         "schema_version": 1,
         "publication": {
-            "title": f"Synthetic case {index}: {' with '.join(conditions)} and {drug}",
+            "title": f"Synthetic case report {index}: {' with '.join(conditions)} and {drug}",
             "article_type": "case-report",
             "status": "published",
             "date": (datetime.date(2020, 1, 1) + datetime.timedelta(days=index)).isoformat(),

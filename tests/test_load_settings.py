@@ -84,3 +84,13 @@ def test_a_settings_file_that_cannot_be_read_names_no_line(tmp_path: Path) -> No
         "1 error in the site settings"
     )
     assert error.heading == "the site settings (extra.casebook in site.yml) are wrong"
+
+
+def test_a_settings_key_gets_no_clinical_synonym_and_the_keys_are_listed() -> None:
+    # 'labs' in a case would be sent to investigations; in the settings it is only unknown.
+    error = settings_error({"journal_profile": {"letter": {"labs": 1}}})
+    assert str(error) == (
+        "mkdocs.yml: extra.casebook.journal_profile.letter.labs: unknown key 'labs' (known keys "
+        "here: word_limit, max_references, max_figures, max_panels)\n"
+        "1 error in the site settings"
+    )

@@ -22,6 +22,7 @@ from casebook.checks import (
     check_figure_files,
     check_history_dates,
     check_journal,
+    check_leftovers,
     findings_from_validation,
 )
 from casebook.clinical import analyse_case
@@ -29,7 +30,7 @@ from casebook.errors import Diagnostic, SettingsError
 from casebook.findings import Finding, to_diagnostics
 from casebook.models import CaseFile, SiteSettings, number_case, registry
 from casebook.positions import Positions
-from casebook.source import load_yaml_file
+from casebook.source import Loaded, load_yaml_file
 
 CASE_FILE = "case.yaml"
 SETTINGS_PATH = ("extra", "casebook")
@@ -108,7 +109,9 @@ def load_case(
         return None, _whole_file(
             display, "a case file must be a mapping of sections", "start with 'publication:'"
         )
-    article, findings = _check_case(loaded.data, folder, settings=settings, remembered=remembered)
+    article, findings = _check_case(
+        loaded.data, folder, settings=settings, remembered=remembered, loaded=loaded
+    )
     diagnostics = to_diagnostics(
         findings, display=display, positions=loaded.positions, source=loaded.source
     )
@@ -126,14 +129,17 @@ def _check_case(
     *,
     settings: SiteSettings,
     remembered: ContentCheck | None,
+    loaded: Loaded,
 ) -> tuple[Article | None, list[Finding]]:
-    """The schema, then every later check; the article only when none found an error."""
+    """The schema, then every later check; the article only when none found an error. The
+    template's leftovers are read from the text as written (values and their comments)."""
     try:
         case = CaseFile.model_validate(data)
     except ValidationError as exc:
         return None, findings_from_validation(exc, data=data, model=CaseFile)
     numbering = number_case(case)
-    findings = check_crossrefs(case, numbering)
+    findings = check_leftovers(data, positions=loaded.positions, source=loaded.source)
+    findings += check_crossrefs(case, numbering)
     findings += check_figure_files(
         case,
         folder,

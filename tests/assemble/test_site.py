@@ -92,12 +92,12 @@ def test_a_build_fails_on_a_case_with_errors(project_copy: Path) -> None:
     _two_more_cases(project_copy)
     with pytest.raises(CaseDataError) as raised:
         build_site_output(project_copy, settings=SiteSettings(), include_drafts=False)
-    # The known keys the message lists are tested with the schema errors.
+    # The hint's count of keys is tested with the schema errors.
     [only] = [d.format() for d in raised.value.diagnostics]
     assert only.startswith(
-        "case_data/broken-case/case.yaml:8:3: publication.colour: unknown key 'colour' "
-        "(remove it; known keys: title, article_type, status, date, "
+        "case_data/broken-case/case.yaml:8:3: publication.colour: unknown key 'colour' (there are "
     )
+    assert only.endswith(" keys here: docs/guide/fields.md lists them under 'Publication')")
 
 
 def test_a_preview_shows_a_case_with_errors_as_a_page_and_builds_the_others(

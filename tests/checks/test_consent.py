@@ -34,3 +34,31 @@ def test_drafts_are_not_gated(tmp_path: Path) -> None:
     article, problems = load_variant(tmp_path, text)
     assert problems == [] and article is not None
     assert not article.published
+
+
+NO_BASIS = (
+    "consent.basis: no consent basis is written (write how publication is permitted: "
+    "'patient written consent', 'guardian written consent' or 'previously published')"
+)
+
+
+def test_a_published_case_without_a_consent_basis_is_refused(tmp_path: Path) -> None:
+    text = replace_once(example_text(), "  basis: previously published\n", "  basis:\n")
+    line = line_of(text, "  basis:\n")
+    assert variant_messages(tmp_path, text) == [f"{F}:{line}:3: {NO_BASIS}"]
+
+
+def test_a_consent_without_its_basis_key_points_at_the_consent(tmp_path: Path) -> None:
+    text = replace_once(example_text(), "  basis: previously published\n", "")
+    line = line_of(text, "consent:\n") + 1
+    assert variant_messages(tmp_path, text) == [f"{F}:{line}:3: {NO_BASIS}"]
+
+
+def test_a_draft_without_a_consent_basis_is_warned(tmp_path: Path) -> None:
+    text = replace_once(example_text(), "  basis: previously published\n", "  basis:\n")
+    text = replace_once(text, "  status: published", "  status: draft")
+    article, problems = load_variant(tmp_path, text)
+    assert article is not None
+    assert [p.format() for p in problems] == [
+        f"{F}:{line_of(text, '  basis:')}:3: warning: {NO_BASIS}"
+    ]

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
+from casebook.checks.key_synonyms import normal_key, table
+from casebook.checks.schema_errors import model_at
+from casebook.load import load_case
+from casebook.models import CaseFile, PatientRecord
+from pydantic import BaseModel
+
 from ..support.cases import example_text, line_of, replace_once, variant_messages
+from ..support.project import ROOT
 
 F = "case_data/ppp-ad-baricitinib/case.yaml"
 
@@ -25,13 +34,135 @@ def test_misspelt_key_suggests_the_right_one(tmp_path: Path) -> None:
     ]
 
 
-def test_unknown_key_lists_known_keys_when_nothing_is_close(tmp_path: Path) -> None:
+def test_unknown_key_lists_the_known_keys_when_few(tmp_path: Path) -> None:
+    text = replace_once(example_text(), "  age: 20\n", "  age: 20\n  colour: pale\n")
+    line = line_of(text, "  colour: pale")
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:3: patient.colour: unknown key 'colour' (known keys here: age, sex, ethnicity)"
+    ]
+
+
+def test_unknown_key_among_many_points_at_the_field_reference(tmp_path: Path) -> None:
+    text = replace_once(example_text(), "    response: Skin lesions cleared\n", "    notes: x\n")
+    line = line_of(text, "    notes: x")
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:5: treatment[0].notes: unknown key 'notes' (there are 10 keys here: "
+        "docs/guide/fields.md lists them under 'TreatmentStep')"
+    ]
+
+
+def test_unknown_top_level_key_points_at_the_top_of_the_field_reference(tmp_path: Path) -> None:
+    text = replace_once(example_text(), "schema_version: 1\n", "schema_version: 1\nwhatever: 1\n")
+    line = line_of(text, "whatever: 1")
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:1: whatever: unknown key 'whatever' (there are 32 keys here: "
+        "docs/guide/fields.md lists them under 'case.yaml (top level)')"
+    ]
+
+
+def test_a_word_that_only_shares_letters_is_no_close_spelling(tmp_path: Path) -> None:
+    # 'indication' is as near to 'duration' as difflib's default cut-off allows; its fact
+    # belongs in 'reason'.
+    text = replace_once(
+        example_text(), "    response: Skin lesions cleared\n", "    indication: AD\n"
+    )
+    line = line_of(text, "    indication: AD")
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:5: treatment[0].indication: unknown key 'indication' (there is no field "
+        "for indication here; write it in treatment[0].reason)"
+    ]
+
+
+def test_a_clinical_synonym_names_the_field_of_the_patient_record(tmp_path: Path) -> None:
+    text = replace_once(example_text(), "\nhistory:\n", "\nhistory:\n  ethnicity: Asian\n")
+    line = line_of(text, "  ethnicity: Asian")
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:3: history.ethnicity: unknown key 'ethnicity' (there is no field for "
+        "ethnicity here; write it in patient.ethnicity, with why it bears on the case under "
+        "relevance)"
+    ]
+
+
+def test_a_range_goes_into_both_limits(tmp_path: Path) -> None:
+    text = replace_once(
+        example_text(),
+        "    flag: high\n  - test: Total",
+        "    normal range: 0-0.5\n  - test: Total",
+    )
+    line = line_of(text, "    normal range: 0-0.5")
+    assert variant_messages(tmp_path, text) == [
+        f"{F}:{line}:5: investigations[0].normal range: unknown key 'normal range' (there is no "
+        "field for normal range here; write it in investigations[0].reference_low and "
+        "investigations[0].reference_high)"
+    ]
+
+
+def test_an_identifying_key_is_to_be_removed(tmp_path: Path) -> None:
     text = replace_once(example_text(), "  age: 20\n", "  age: 20\n  name: J. Smith\n")
     line = line_of(text, "  name: J. Smith")
     assert variant_messages(tmp_path, text) == [
-        f"{F}:{line}:3: patient.name: unknown key 'name' "
-        "(remove it; known keys: age, sex, ethnicity)"
+        f"{F}:{line}:3: patient.name: unknown key 'name' (it identifies the patient: remove it "
+        "(a case holds de-identified facts))"
     ]
+
+
+def test_in_a_series_the_synonym_names_the_same_patients_field(tmp_path: Path) -> None:
+    fixture = ROOT / "tests" / "fixtures" / "synthetic-case-series"
+    folder = tmp_path / "case_data" / fixture.name
+    shutil.copytree(fixture, folder)
+    case = folder / "case.yaml"
+    text = replace_once(
+        case.read_text(encoding="utf-8"),
+        "      sex: female\n    history:\n",
+        "      sex: female\n      gender: woman\n    history:\n",
+    )
+    case.write_text(text, encoding="utf-8")
+    _, diagnostics = load_case(folder, project_root=tmp_path)
+    line = line_of(text, "gender: woman")
+    assert [d.format() for d in diagnostics] == [
+        f"case_data/{fixture.name}/case.yaml:{line}:7: patients[0].patient.gender: unknown key "
+        "'gender' (there is no field for gender here; write it in patients[0].patient.sex)"
+    ]
+
+
+def test_every_synonym_points_at_a_real_field() -> None:
+    for model_name, entries in table().items():
+        for key, advice in entries.items():
+            assert normal_key(key) == key
+            for target in advice.targets:
+                assert _resolves(model_name, target), (model_name, key, target)
+
+
+def _resolves(model_name: str, target: str) -> bool:
+    """Whether `target` is a field of `model_name` (siblings) or of a patient's record."""
+    parts = tuple(p for p in re.split(r"\.|\[\]", target) if p)
+    roots = [m for m in _all_models() if m.__name__ == model_name] + [PatientRecord]
+    return any(_field_path(root, parts) for root in roots)
+
+
+def _field_path(model: type[BaseModel] | None, parts: tuple[str, ...]) -> bool:
+    if not parts:
+        return True
+    if model is None or parts[0] not in model.model_fields:
+        return False
+    # A field may hold a list of items or a mapping (examination): either may hold the rest.
+    return any(_field_path(model_at(model, p), parts[1:]) for p in ((parts[0], 0), (parts[0],)))
+
+
+def _all_models() -> list[type[BaseModel]]:
+    found: list[type[BaseModel]] = []
+    stack: list[type[BaseModel]] = [CaseFile]
+    while stack:
+        model = stack.pop()
+        if model in found:
+            continue
+        found.append(model)
+        for name in model.model_fields:
+            for path in ((name, 0), (name,)):
+                inner = model_at(model, path)
+                if inner is not None:
+                    stack.append(inner)
+    return found
 
 
 def test_missing_field_points_at_the_parent(tmp_path: Path) -> None:

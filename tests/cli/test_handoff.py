@@ -18,7 +18,7 @@ from casebook.cli.handoff import (
 )
 from mkdocs.utils.meta import get_data
 
-from ..support.cases import EXAMPLE
+from ..support.cases import EXAMPLE, line_of
 from ..support.images import camera_jpeg
 from ..support.project import ROOT
 
@@ -97,13 +97,14 @@ def test_a_hostile_page_is_refused_and_the_last_render_kept(
     case = root / "case_data" / EXAMPLE.name / "case.yaml"
     text = case.read_text(encoding="utf-8")
     case.write_text(text.replace("  PPP is a chronic", "  PPP <script>x</script> is a chronic", 1))
+    line = line_of(text, "  PPP is a chronic")
     capsys.readouterr()
     assert render(root, out) == 1
     assert capsys.readouterr().err == (
-        f"case_data/{EXAMPLE.name}/case.yaml:228:7: discussion: raw HTML tag <script> is not "
+        f"case_data/{EXAMPLE.name}/case.yaml:{line}:7: discussion: raw HTML tag <script> is not "
         "allowed (write Markdown instead; if you meant a less-than sign, put a space after "
         '"<")\n'
-        f"case_data/{EXAMPLE.name}/case.yaml:228:16: discussion: raw HTML tag </script> is not "
+        f"case_data/{EXAMPLE.name}/case.yaml:{line}:16: discussion: raw HTML tag </script> is not "
         "allowed (write Markdown instead; if you meant a less-than sign, put a space after "
         '"<")\n'
         "2 errors in 1 case file\n"

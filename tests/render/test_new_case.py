@@ -90,3 +90,103 @@ def test_the_case_series_template_has_two_patients_who_refer_to_each_other(
     assert article is not None and article.is_series
     assert [part.label for part in article.parts] == ["Patient 1", "Patient 2"]
     assert set(article.numbering.patient_numbers) == {"patient-1", "patient-2"}
+
+
+def _published(path: Path) -> str:
+    text = path.read_text(encoding="utf-8").replace(
+        "  status: draft  # set to published, with a date, when the case is ready\n",
+        "  status: published\n  date: 2026-12-01\n",
+    )
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def _at(text: str, snippet: str, start: str = "") -> str:
+    """'line:column' of `start` (default: all of `snippet`) in the one line, not a comment,
+    holding `snippet`."""
+    rows = enumerate(text.split("\n"), start=1)
+    [line] = [n for n, row in rows if snippet in row and not row.lstrip().startswith("#")]
+    row = text.split("\n")[line - 1]
+    return f"{line}:{row.index(snippet) + row[row.index(snippet) :].index(start or snippet) + 1}"
+
+
+LEFT_IN = "template text left in: '{}' (write the case's own text in place of the TODO)"
+STILL_MARKED = (
+    "the template's value {} is still marked '# TODO' (write the case's own value, then "
+    "delete the '# TODO' comment)"
+)
+
+
+def test_a_new_case_set_to_published_fails_check_with_every_leftover(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["--root", str(tmp_path), "new", "demo"])
+    text = _published(tmp_path / "case_data" / "demo" / "case.yaml")
+    capsys.readouterr()
+    assert main(["--root", str(tmp_path), "check"]) == 1
+    errors = [line for line in capsys.readouterr().out.splitlines() if ": warning: " not in line]
+    f = "case_data/demo/case.yaml"
+    expected = [
+        ("title: TODO title", "TODO", "publication.title", "TODO title of the case"),
+        ("- TODO keyword", "TODO", "publication.keywords[0]", "TODO keyword"),
+        ("- TODO specialty", "TODO", "publication.specialty[0]", "TODO specialty"),
+        ("given: TODO", "TODO", "authors[0].given", "TODO"),
+        ("family: TODO", "TODO", "authors[0].family", "TODO"),
+        ("email: TODO@example.org", "TODO", "authors[0].email", "TODO@example.org"),
+        (
+            "name: TODO department",
+            "TODO",
+            "affiliations[0].name",
+            "TODO department and institution",
+        ),
+        ("age: 40", "40", "patient.age", None),
+        (
+            "description: TODO what the patient",
+            "TODO",
+            "history.presenting_complaints[0].description",
+            "TODO what the patient presented with",
+        ),
+        ("duration: 1 week", "1 week", "history.presenting_complaints[0].duration", None),
+        ("site: TODO body site", "TODO", "examination[0].site", "TODO body site"),
+        ("description: TODO finding", "TODO", "examination[0].description", "TODO finding"),
+        ("name: TODO final diagnosis", "TODO", "diagnosis.final[0].name", "TODO final diagnosis"),
+        ("summary: TODO outcome", "TODO", "outcome.summary", "TODO outcome and follow-up"),
+    ]
+    lines = []
+    for snippet, start, field, left in expected:
+        if left is None:
+            value = "40" if field == "patient.age" else "'1 week'"
+            message = STILL_MARKED.format(value)
+        else:
+            message = LEFT_IN.format(left)
+        lines.append(f"{f}:{_at(text, snippet, start)}: {field}: {message}")
+    lines += [
+        f"{f}:{_at(text, '  basis:', 'basis')}: consent.basis: no consent basis is written "
+        "(write how publication is permitted: 'patient written consent', 'guardian written "
+        "consent' or 'previously published')",
+        f"{f}:{_at(text, 'statement: TODO', 'TODO')}: consent.statement: "
+        + LEFT_IN.format("TODO the consent statement printed on the page"),
+        f"{f}:{_at(text, '  TODO the discussion', 'TODO')}: discussion: "
+        + LEFT_IN.format("TODO the discussion; cite sources and figures as the …"),
+        "17 errors, 7 warnings in 1 case file",
+    ]
+    assert errors == lines
+
+
+@pytest.mark.parametrize("kind", case_kinds())
+def test_every_todo_of_every_kind_is_an_error_once_published(tmp_path: Path, kind: str) -> None:
+    """Each line the template marks with TODO (outside comments of their own) has one error,
+    and no other line has one but the consent's empty basis."""
+    path = create_case(tmp_path, "demo", kind=kind)
+    text = _published(path)
+    _, diagnostics = load_case(tmp_path / "demo", project_root=tmp_path)
+    marked = {
+        number
+        for number, row in enumerate(text.split("\n"), start=1)
+        if "TODO" in row and not row.lstrip().startswith("#")
+    }
+    errors = [d for d in diagnostics if d.severity == "error"]
+    basis = [d for d in errors if d.field == "consent.basis"]
+    assert len(basis) == 1
+    assert sorted(d.line for d in errors if d not in basis) == sorted(marked)
+    assert "basis: patient written consent" not in text

@@ -1,4 +1,5 @@
-"""Validating a case: schema errors, references, consent, author text, figures, CARE, limits."""
+"""Validating a case: schema errors, template leftovers, references, consent, author text,
+figures, CARE, limits."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from casebook.checks.images import (
 )
 from casebook.checks.journal_limits import check_journal, limits_for, usage
 from casebook.checks.schema_errors import findings_from_validation
+from casebook.checks.template_leftovers import check_leftovers
 
 __all__ = [
     "ALLOWED_FORMATS",
@@ -31,6 +33,7 @@ __all__ = [
     "check_figure_files",
     "check_history_dates",
     "check_journal",
+    "check_leftovers",
     "findings_from_validation",
     "limits_for",
     "usage",

@@ -1,5 +1,6 @@
-"""The CARE checklist for one case: each of its 13 items, where the case addresses it, or why
-not; an item neither addressed nor explained is a build warning (or error, by site setting)."""
+"""The CARE checklist for one case: each of its 13 items, where the case addresses it, or the
+author's note on why it is not reported or does not apply; an item neither addressed nor
+explained is a build warning (or error, by site setting)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,11 @@ from casebook.models import (
     PatientRecord,
     RecordAt,
     RecordFields,
+    TreatmentStep,
 )
-from casebook.positions import Path_
+from casebook.positions import Path_, dotted
+
+NOT_STATED = "not stated"
 
 CARE_URL = "https://www.care-statement.org/checklist"
 
@@ -36,15 +40,21 @@ class CareItem:
     name: str
     places: tuple[Place, ...]
     note: str
-    """The author's reason when the item is not addressed."""
+    """The author's note when the item is not addressed: why it is not reported, or, when
+    `not_applicable`, why it does not apply."""
     add_at: Path_
     """Where in case.yaml the item would be written."""
+    not_applicable: bool = False
+    addressed_as: str = "addressed"
+    """What the places show: consent is 'stated' or 'not seen'."""
 
     @property
     def status(self) -> str:
         if self.places:
-            return "addressed"
-        return "not applicable" if self.note else "missing"
+            return self.addressed_as
+        if not self.note:
+            return "missing"
+        return "not applicable" if self.not_applicable else "not reported"
 
 
 def care_items(case: CaseFile) -> list[CareItem]:
@@ -55,19 +65,32 @@ def care_items(case: CaseFile) -> list[CareItem]:
         note = getattr(notes, key) if notes else None
         if case.is_series and add_at[0] in RecordFields.model_fields:
             add_at = ("patients", 0, *add_at)  # each patient's record holds it in a series
-        items.append(CareItem(number, key, name, addressed[key], note or "", add_at))
+        items.append(
+            CareItem(
+                number,
+                key,
+                name,
+                addressed[key],
+                note or "",
+                add_at,
+                not_applicable=bool(notes and key in notes.not_applicable),
+                addressed_as=_consent_seen(case) if key == "informed_consent" else "addressed",
+            )
+        )
     return items
 
 
 def check_care(case: CaseFile, *, missing_severity: str) -> list[Finding]:
     findings = []
     for item in care_items(case):
+        if item.status == "missing" and item.key == "informed_consent":
+            continue  # an empty consent basis: the consent check says what to write
         if item.status == "missing":
             findings.append(
                 Finding(
                     item.add_at,
                     f"CARE item {item.number} ({item.name.lower()}) is not addressed",
-                    f"add {'.'.join(map(str, item.add_at))}, or say why it is missing under "
+                    f"{_to_address(case, item)}, or say why it is missing under "
                     f"care_notes.{item.key}",
                     missing_severity,
                 )
@@ -82,7 +105,35 @@ def check_care(case: CaseFile, *, missing_severity: str) -> list[Finding]:
                     "warning",
                 )
             )
-    return findings
+    return findings + _without_reason(case)
+
+
+def _without_reason(case: CaseFile) -> list[Finding]:
+    """An item listed as not applicable needs its note: the reason is what the page shows."""
+    notes = case.care_notes
+    if notes is None:
+        return []
+    numbers = {key: number for number, (key, _, _) in enumerate(_ITEMS, start=1)}
+    return [
+        Finding(
+            ("care_notes", "not_applicable", index),
+            f"CARE item {numbers[key]} ({key.replace('_', ' ')}) is listed as not applicable "
+            "without a reason",
+            f"say why it does not apply under care_notes.{key}",
+        )
+        for index, key in enumerate(notes.not_applicable)
+        if not getattr(notes, key)
+    ]
+
+
+def _to_address(case: CaseFile, item: CareItem) -> str:
+    """How to address an item; for two items, what is there that does not count yet."""
+    if item.key == "title":
+        words = "'case series' or 'case report'" if case.is_series else "'case report'"
+        return f"add the words {words} to publication.title"
+    if item.key == "timeline" and any(at.record.treatment for at in case.records()):
+        return "give a treatment step its start, or add timeline events with their times"
+    return f"add {dotted(item.add_at)}"
 
 
 _ITEMS: tuple[tuple[str, str, Path_], ...] = (
@@ -127,7 +178,7 @@ def _places(case: CaseFile) -> dict[str, tuple[Place, ...]]:
         )
     )
     return {
-        "title": (Place("Title", ""),),
+        "title": when(_says_case_report(case), Place("Title", "")),
         "keywords": (Place("Keywords", ""),),
         "abstract": when(case.abstract, Place("Abstract", "abstract")),
         "introduction": when(case.introduction, Place("Introduction", "introduction")),
@@ -141,8 +192,11 @@ def _places(case: CaseFile) -> dict[str, tuple[Place, ...]]:
             )
         ),
         "clinical_findings": per_patient(lambda r: _examination_places(r.examination)),
+        # Timeline events always carry their time. Treatment steps are in order, but an order
+        # with no time given says nothing the treatment table does not: steps count only when
+        # one has a start (the model has no notion of an explicit order of its own).
         "timeline": each(lambda r: r.timeline, "Timeline of events", "events")
-        + each(lambda r: r.treatment, "Timeline", "timeline"),
+        + each(lambda r: any(_timed(s) for s in r.treatment), "Timeline", "timeline"),
         "diagnostic_assessment": diagnostic,
         "therapeutic_intervention": each(
             lambda r: r.treatment, "Treatment and outcome", "treatment-and-outcome"
@@ -155,8 +209,32 @@ def _places(case: CaseFile) -> dict[str, tuple[Place, ...]]:
         "patient_perspective": when(
             case.patient_perspective, Place("Patient perspective", "patient-perspective")
         ),
-        "informed_consent": (Place("Consent and declarations", "declarations"),),
+        "informed_consent": when(
+            case.consent.basis, Place("Consent and declarations", "declarations")
+        ),
     }
+
+
+def _says_case_report(case: CaseFile) -> bool:
+    """CARE 1: the title names the article a case report (or, for several patients, a case
+    series), whatever the case."""
+    title = " ".join(case.publication.title.lower().split())
+    return "case report" in title or (case.is_series and "case series" in title)
+
+
+def _timed(step: TreatmentStep) -> bool:
+    return step.start is not None and step.start != NOT_STATED
+
+
+def _consent_seen(case: CaseFile) -> str:
+    """CARE 13 as the consent data has it: seen by the authors, or a source's consent that
+    nobody here has seen (unless the author says it was)."""
+    consent = case.consent
+    if consent.seen == "no":
+        return "not seen"
+    if consent.basis == "previously published" and consent.seen != "yes":
+        return "not seen"
+    return "stated"
 
 
 def _in_patient(at: RecordAt, place: Place) -> Place:

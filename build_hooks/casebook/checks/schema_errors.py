@@ -12,9 +12,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from casebook.checks.key_synonyms import Advice, advice_for
 from casebook.findings import Finding
-from casebook.models import LineBreakError
-from casebook.positions import Path_
+from casebook.models import CaseFile, LineBreakError
+from casebook.positions import Path_, dotted
 
 _PATTERN_HELP = {
     "duration": "write a number and a unit, e.g. '4 weeks', '3 months' or 'about 2 months'",
@@ -92,12 +93,7 @@ def _describe(
     if missing:
         return f"missing required field '{path[-1]}'", f"add '{path[-1]}:' here"
     if kind == "extra_forbidden":
-        known = _known_fields(model, path[:-1])
-        close = difflib.get_close_matches(str(path[-1]), known, n=1, cutoff=0.6)
-        hint = (
-            f"did you mean '{close[0]}'?" if close else "remove it; known keys: " + ", ".join(known)
-        )
-        return f"unknown key '{path[-1]}'", hint
+        return f"unknown key '{path[-1]}'", _unknown_key_hint(model, path)
     if kind == "literal_error":
         expected = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         close = difflib.get_close_matches(str(given), expected, n=1, cutoff=0.5)
@@ -156,21 +152,82 @@ def _pattern_hint(pattern: str) -> str:
     return _PATTERN_HELP["id"]
 
 
-def _known_fields(model: type[BaseModel], path: Path_) -> list[str]:
-    """Field names (as written in YAML) of the model that `path` points into."""
+def _unknown_key_hint(model: type[BaseModel], path: Path_) -> str:
+    """Where the fact goes, from the synonym table; else a close spelling; else the keys, when
+    few enough to read, or where the field reference lists them."""
+    key = str(path[-1])
+    parent = model_at(model, path[:-1])
+    if parent is None:
+        return "remove it"
+    known = _yaml_names(parent)
+    # The synonyms are clinical: a site setting's unknown key gets none.
+    advice = advice_for(parent.__name__, key) if model is CaseFile else None
+    if advice is not None:
+        return _advice_hint(key, advice, path[:-1], known)
+    close = _close_spelling(key, known)
+    if close:
+        return f"did you mean '{close}'?"
+    if len(known) <= MAX_LISTED_KEYS or model is not CaseFile:
+        return "known keys here: " + ", ".join(known)
+    section = "case.yaml (top level)" if parent is CaseFile else parent.__name__
+    return f"there are {len(known)} keys here: docs/guide/fields.md lists them under '{section}'"
+
+
+MAX_LISTED_KEYS = 8
+
+
+def _advice_hint(key: str, advice: Advice, parent_path: Path_, known: list[str]) -> str:
+    if not advice.targets:
+        return advice.note
+    # In a series each patient's record is under patients[n]; elsewhere at the top level.
+    record = parent_path[:2] if parent_path[:1] == ("patients",) else ()
+    places = []
+    for target in advice.targets:
+        base = parent_path if re.split(r"[.\[]", target, maxsplit=1)[0] in known else record
+        places.append(f"{dotted(base)}.{target}" if base else target)
+    hint = f"there is no field for {key} here; write it in " + advice.joiner.join(places)
+    return f"{hint}, {advice.note}" if advice.note else hint
+
+
+def _close_spelling(key: str, known: list[str]) -> str | None:
+    """A known key spelt nearly like `key` (a typo, a plural, a shortened form); a word that
+    merely shares letters ('indication', 'duration') is no close spelling."""
+    lowered = key.lower()
+    for name in known:
+        if lowered == name.lower():
+            return name
+    close = difflib.get_close_matches(lowered, known, n=1, cutoff=0.75)
+    if close:
+        return close[0]
+    prefixed = [n for n in known if len(_shared_start(lowered, n.lower())) >= 5]
+    return prefixed[0] if len(prefixed) == 1 else None
+
+
+def _shared_start(a: str, b: str) -> str:
+    for index, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            return a[:index]
+    return a[: min(len(a), len(b))]
+
+
+def model_at(model: type[BaseModel], path: Path_) -> type[BaseModel] | None:
+    """The model that `path` (through the author's data) points into."""
     current: type[BaseModel] | None = model
     for index, part in enumerate(path):
         if current is None:
-            return []
+            return None
         if isinstance(part, int):
             continue
         field = _field_by_yaml_name(current, part)
         # A field that is a list of items or a mapping (examination): what follows says which.
         in_list = index + 1 < len(path) and isinstance(path[index + 1], int)
         current = _model_in(field.annotation, in_list=in_list) if field else None
-    if current is None:
-        return []
-    return [f.alias or name for name, f in current.model_fields.items()]
+    return current
+
+
+def _yaml_names(model: type[BaseModel]) -> list[str]:
+    """Field names as written in YAML."""
+    return [f.alias or name for name, f in model.model_fields.items()]
 
 
 def _field_by_yaml_name(model: type[BaseModel], name: str) -> Any:

@@ -19,7 +19,7 @@ from casebook.models.base import (
     parse_duration,
     relative_days,
 )
-from casebook.models.case import CaseFile
+from casebook.models.case import CaseFile, Consent
 from casebook.models.clinical import (
     Biopsy,
     Diagnosis,
@@ -76,6 +76,7 @@ __all__ = [
     "Biopsy",
     "CaseFile",
     "ConcomitantDrug",
+    "Consent",
     "Culture",
     "Diagnosis",
     "DiagnosisCode",

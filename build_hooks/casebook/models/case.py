@@ -31,9 +31,17 @@ from casebook.models.references import Reference
 class Consent(Strict):
     """The patient's consent to publication, recorded before a case can be published."""
 
-    basis: Literal["patient written consent", "guardian written consent", "previously published"]
+    basis: (
+        Literal["patient written consent", "guardian written consent", "previously published"]
+        | None
+    ) = None
     """How publication is permitted; 'previously published' for cases adapted from a
-    published report whose journal held the consent."""
+    published report whose journal held the consent. No default: the author writes it, and a
+    published case without it is an error."""
+    seen: Literal["yes", "no"] | None = None
+    """Whether the authors have seen the consent or, for a previously published case, a
+    consent statement in the source: 'no' when the source states none. Unset, a previously
+    published case counts as not seen. The CARE page shows consent as stated or not seen."""
     scope: Annotated[list[Literal["text", "images"]], Field(min_length=1)]
     """What the consent covers: text, images, or both."""
     statement: Text
