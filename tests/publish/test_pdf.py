@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +15,12 @@ import pytest
 from casebook.article.article import Article
 from casebook.assemble.case_output import DOWNLOADS, CaseOutput, render_case_output
 from casebook.models.settings import SiteSettings
-from casebook.publish.pdf import page_html
+from casebook.publish.pdf import PdfInput, case_pdf_source, page_html
+from casebook.render import render_case_page
+from casebook.scholarly import scholarly_output
 
 from ..support.cases import example_text, replace_once
+from ..support.golden_cases import GOLDEN_CASES, SYNTHETIC, golden_article
 from ..support.scholarly_cases import SETTINGS, example_article, variant_article
 
 PDF = "cases/ppp-ad-baricitinib/ppp-ad-baricitinib.pdf"
@@ -171,3 +175,39 @@ def test_hostile_title_is_printed_as_written(tmp_path: Path) -> None:
     pdf = _pdf(output, tmp_path / "cache")
     assert pypdf.PdfReader(io.BytesIO(pdf)).metadata["/Title"] == HOSTILE_TITLE  # type: ignore[index]
     assert _flat(HOSTILE_TITLE) in _flat(_text(pdf))
+
+
+@pytest.mark.parametrize("case_id", GOLDEN_CASES)
+def test_typst_source_matches_golden(case_id: str, golden: Callable[[str, str], None]) -> None:
+    article = golden_article(case_id)
+    scholarly = scholarly_output(article, settings=SETTINGS)
+    assert scholarly.cite is not None
+    source = case_pdf_source(
+        PdfInput(
+            record=scholarly.record,
+            page_markdown=render_case_page(article, site=SETTINGS, cite=scholarly.cite),
+            citation_html=str(scholarly.cite.formatted),
+            kind=article.kind,
+        ),
+        image_path=lambda src: f"/images/{src}",
+    )
+    golden(f"{case_id}/{case_id}.typ", source)
+
+
+def test_the_edge_case_fixture_typesets_with_its_text_intact(tmp_path: Path) -> None:
+    """The synthetic edge cases: Typst syntax, quotes, braces and scripts in every field."""
+    article = golden_article(SYNTHETIC)
+    output = _built(article, tmp_path)
+    # Its Chinese keyword has no glyph in the embedded fonts: PDF/A and PDF/UA refuse that, so
+    # the PDF is written without them, and the author is told.
+    assert [w.format() for w in output.warnings] == [
+        "case_data/synthetic-edge-cases/case.yaml: warning: the PDF has no font for text such "
+        "as '東', which it prints as an empty box, and so is neither PDF/A nor PDF/UA (its "
+        "fonts cover the Latin, Greek and Cyrillic scripts; the page and the JATS show the "
+        "text as written)"
+    ]
+    text = _flat(_text(_pdf(output, tmp_path)))
+    assert _flat(article.case.publication.title) in text
+    for keyword in article.case.publication.keywords:
+        if keyword.isascii():
+            assert _flat(keyword) in text, keyword

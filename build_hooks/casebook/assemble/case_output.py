@@ -19,6 +19,7 @@ from casebook.models import SiteSettings
 from casebook.publish import (
     BuildCache,
     PdfInput,
+    TypesetPdf,
     case_pdf_source,
     compile_pdf,
     core_fingerprint,
@@ -128,7 +129,7 @@ def render_case_output(
         # Site path of a published figure or chart -> its file, as the Typst root sees it.
         sources = {uri: f"/{IMAGES}/{name}" for uri, name in images.items()}
         sources.update({uri: f"/{CHARTS}/{name}" for uri, name in charts.items()})
-        files[scholarly.record.pdf_path] = _case_pdf(
+        pdf = _case_pdf(
             article,
             page=page,
             scholarly=scholarly,
@@ -136,6 +137,9 @@ def render_case_output(
             sources=sources,
             root=cache_root,
         )
+        files[scholarly.record.pdf_path] = pdf.data
+        if pdf.unprintable:
+            warnings = (*warnings, _unprintable_warning(article, pdf, settings=settings))
     downloads = {
         uri: _store_download(data, cache_dir=cache_root / DOWNLOADS) for uri, data in files.items()
     }
@@ -164,7 +168,7 @@ def _case_pdf(
     settings: SiteSettings,
     sources: dict[str, str],
     root: Path,
-) -> bytes:
+) -> TypesetPdf:
     """The case's PDF, typeset from its page, with the figures and charts read from the
     build cache they were published into."""
     assert scholarly.cite is not None
@@ -180,6 +184,26 @@ def _case_pdf(
         image_path=lambda src: sources.get((folder / src).as_posix()),
     )
     return compile_pdf(source, root=root)
+
+
+def _unprintable_warning(
+    article: Article, pdf: TypesetPdf, *, settings: SiteSettings
+) -> Diagnostic:
+    return Diagnostic(
+        file=(PurePosixPath(settings.case_dir) / article.id / "case.yaml").as_posix(),
+        line=0,
+        column=0,
+        field="",
+        message=(
+            f"the PDF has no font for text such as '{pdf.unprintable}', which it prints as an "
+            "empty box, and so is neither PDF/A nor PDF/UA"
+        ),
+        hint=(
+            "its fonts cover the Latin, Greek and Cyrillic scripts; the page and the JATS "
+            "show the text as written"
+        ),
+        severity="warning",
+    )
 
 
 def _sha256(data: bytes) -> str:

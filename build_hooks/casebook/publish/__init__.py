@@ -15,7 +15,7 @@ from casebook.publish.cache_uses import Pruned
 from casebook.publish.charts import publish_chart
 from casebook.publish.images import publish_image
 from casebook.publish.page_sanitizer import PageSanitizer
-from casebook.publish.pdf import PdfError, PdfInput, case_pdf_source, compile_pdf
+from casebook.publish.pdf import PdfError, PdfInput, TypesetPdf, case_pdf_source, compile_pdf
 from casebook.publish.published_scan import find_metadata_in_site, judge_ahead
 from casebook.publish.sanitize import sanitize_html
 from casebook.publish.staging import (
@@ -35,6 +35,7 @@ __all__ = [
     "PdfInput",
     "Pruned",
     "StagingError",
+    "TypesetPdf",
     "case_pdf_source",
     "clear_cache",
     "compile_pdf",

@@ -8,20 +8,24 @@ the front matter comes from the scholarly record every other output is made from
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING
 
 import markdown
 import typst
+
+if TYPE_CHECKING:
+    from typst import PDFStandard
 
 from casebook.publish.typst_body import ImageSource, TypstBody
 from casebook.render import typst_environment
 from casebook.scholarly import ScholarlyRecord, affiliation_text
 from casebook.text import TypstMarkup
 
-PDF_STANDARDS: tuple[Literal["a-2a"], Literal["ua-1"]] = ("a-2a", "ua-1")
+PDF_STANDARDS: tuple[PDFStandard, ...] = ("a-2a", "ua-1")
 """PDF/A-2a (archival, tagged) and PDF/UA-1 (accessible): Typst checks both while writing, and
 refuses a document that breaks them (no title, an image without alt text)."""
 PAPERS = {"a4": "a4", "us-letter": "us-letter"}
@@ -83,21 +87,48 @@ def case_pdf_source(source: PdfInput, *, image_path: ImageSource) -> str:
     )
 
 
-def compile_pdf(typst_source: str, *, root: Path) -> bytes:
+@dataclass(frozen=True)
+class TypesetPdf:
+    data: bytes
+    unprintable: str = ""
+    """Text that none of the embedded fonts can show (Typst names the first it met), printed
+    as an empty box; such a PDF cannot be PDF/A or PDF/UA, and is written without them."""
+
+
+_NO_GLYPH = re.compile(r'the text `"(.+?)"` could not be displayed')
+
+
+def compile_pdf(typst_source: str, *, root: Path) -> TypesetPdf:
     """The PDF of `typst_source`, whose images are read from inside `root` only."""
     # A compiler per document: one kept for the build holds every figure it ever read (a
     # thousand cases' images), and making one costs 3 ms. Only the fonts inside the typst
     # package are used, so a PDF looks the same on every machine and no system font (or its
     # path) reaches it.
     compiler = typst.Compiler(root=root.resolve().as_posix(), ignore_system_fonts=True)
+    source = typst_source.encode("utf-8")
     try:
-        pdf = compiler.compile(
-            input=typst_source.encode("utf-8"), format="pdf", pdf_standards=list(PDF_STANDARDS)
-        )
+        try:
+            return TypesetPdf(_compile(compiler, source, standards=list(PDF_STANDARDS)))
+        except typst.TypstError as error:
+            # Both standards require every character to have a glyph; a case in a script the
+            # fonts lack still gets its PDF, and its author a warning.
+            missing = _NO_GLYPH.search(str(error))
+            if missing is None:
+                raise PdfError(str(error)) from None
+        return TypesetPdf(_compile(compiler, source, standards=[]), unprintable=missing[1])
     except typst.TypstError as error:
         raise PdfError(str(error)) from None
     finally:
         _forget(compiler)
+
+
+def _compile(
+    compiler: typst.Compiler,
+    source: bytes,
+    *,
+    standards: list[PDFStandard],
+) -> bytes:
+    pdf = compiler.compile(input=source, format="pdf", pdf_standards=standards)
     assert isinstance(pdf, bytes)
     return pdf
 

@@ -185,9 +185,12 @@ class TypstBody:
         caption = next((c for c in _children(node, "figcaption")), None)
         caption_markup = self._inline(_trimmed(caption.children)) if caption else ""
         label = self._label(node.attrs.get("id", ""))
+        # A numbered figure floats to the top or foot of a page, as journals set them; a chart
+        # of the treatment course stays under the heading whose table it draws.
+        placement = ", placement: auto" if "cb-figure" in node.classes else ""
         return (
             f"#figure({grid},\n  caption: [{caption_markup}],\n"
-            f"  numbering: none, kind: image, supplement: [Figure], placement: auto){label}"
+            f"  numbering: none, kind: image, supplement: [Figure]{placement}){label}"
         )
 
     def _panel(self, image: Element, *, letter: str = "") -> str:
