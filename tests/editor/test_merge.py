@@ -54,6 +54,18 @@ def test_decaps_empty_values_and_number_strings_change_nothing() -> None:
     assert merge_case(EXAMPLE, data, FORM) == EXAMPLE
 
 
+def test_switches_left_at_their_default_do_not_fill_an_empty_section() -> None:
+    """Decap sends an unfilled optional section with its switches set to their defaults."""
+    data = as_decap_sends(EXAMPLE)
+    data["publication"]["adapted_from"]["et_al"] = False
+    assert merge_case(EXAMPLE, data, FORM) == EXAMPLE
+    start, end = EXAMPLE.index("  adapted_from:\n"), EXAMPLE.index("  keywords:\n")
+    without = EXAMPLE[:start] + EXAMPLE[end:]
+    data = as_decap_sends(without)
+    data["publication"]["adapted_from"] = {"et_al": False, "author": [], "title": ""}
+    assert merge_case(without, data, FORM) == without
+
+
 def test_a_new_key_goes_in_model_order() -> None:
     data = as_decap_sends(EXAMPLE)
     data["publication"]["doi"] = "10.1234/example"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-import yaml
 from casebook.models import CaseFile, Holds, case_schema, iter_texts, unmarked_text_fields
 from casebook.models.base import AuthorText, Markdown, Strict, Text
+from casebook.source.yaml_loader import load_yaml_text
 
 from ..support.cases import example_text
 from ..support.project import ROOT
@@ -52,7 +52,8 @@ def test_texts_come_with_what_their_field_holds() -> None:
 
 
 def test_the_example_case_fields_hold_what_they_say() -> None:
-    case = CaseFile.model_validate(yaml.safe_load(example_text()))
+    # Read as the build reads it: YAML 1.1's loader would make `seen: no` a boolean.
+    case = CaseFile.model_validate(load_yaml_text(example_text(), display="case.yaml").data)
     holds = {path: held for path, _, held in iter_texts(case)}
     assert holds[("reference_note",)] is Holds.CASE_TEXT
     assert holds[("publication", "adapted_from", "note")] is Holds.CASE_TEXT

@@ -38,7 +38,12 @@ def coerce(value: Any, field: FormField) -> Any:
         return _object(value, field)
     if field.kind == "list" or (field.kind == "select" and field.multiple):
         return _list(value, field)
-    return _scalar(value, field)
+    scalar = _scalar(value, field)
+    # Decap sends every switch of an optional section, set or not: a switch at its default says
+    # nothing, and written down it would make an unfilled section (adapted_from) look filled.
+    if field.kind == "boolean" and scalar is bool(field.default):
+        return MISSING
+    return scalar
 
 
 def _yaml(value: Any, field: FormField) -> Any:
