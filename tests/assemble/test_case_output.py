@@ -20,9 +20,10 @@ from casebook.errors import CaseDataError
 from casebook.models.settings import SiteSettings
 from casebook.publish import build_cache, published_scan
 from casebook.publish import images as image_publish
+from casebook.render import bibliography
 from PIL import Image
 
-from ..support.cases import replace_once
+from ..support.cases import example_article, replace_once
 from ..support.project import copy_project
 
 CASE = Path("case_data") / "ppp-ad-baricitinib"
@@ -350,3 +351,15 @@ def test_few_new_cases_are_rendered_in_the_build_process(
     monkeypatch.setattr(site_build, "prefill_in_child", lambda *a, **k: pytest.fail("child"))
     build(project_copy)
     assert calls["render_case_page"] == 1
+
+
+def test_a_case_formats_its_references_once(tmp_path: Path) -> None:
+    """citeproc is most of a case's scholarly output: the page's list and the JATS print the
+    same formatting of the references, and the 'Cite this case' text is the only other one."""
+    article = example_article(tmp_path)
+    bibliography._bibliography.cache_clear()
+    case_output.render_case_output(
+        article, settings=SiteSettings(pdf=False), cache_root=tmp_path / "cache"
+    )
+    info = bibliography._bibliography.cache_info()
+    assert (info.misses, info.hits) == (2, 1)

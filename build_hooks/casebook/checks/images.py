@@ -254,7 +254,7 @@ def _content_issues(
             with Image.open(path, formats=ALLOWED_FORMATS) as image:
                 image.verify()
             with Image.open(path, formats=ALLOWED_FORMATS) as image:
-                image.load()
+                _decode_to_check(image)
         except Exception:
             issues.append(
                 problem(
@@ -272,6 +272,15 @@ def _content_issues(
             )
         )
     return issues
+
+
+def _decode_to_check(image: Image.Image) -> None:
+    """Decode all of `image`, which finds a cut-off or damaged file. A JPEG is decoded at an
+    eighth of its size: every byte of it is still read and decoded, but the pixels are not
+    made (publishing decodes them once, in full); a quarter of the time for a 12 MP photo."""
+    width, height = image.size
+    image.draft(image.mode, (max(1, width // 8), max(1, height // 8)))
+    image.load()
 
 
 def _readable_profile(profile: object) -> bool:

@@ -4,11 +4,15 @@ imported only when a chart is not in the cache."""
 from __future__ import annotations
 
 import io
+import math
+from contextlib import AbstractContextManager
 from typing import Any
 
 import matplotlib
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Rectangle
+from matplotlib.textpath import TextToPath
 from PIL import Image
 
 _DRUG_COLOUR = "#00796b"  # the site's teal
@@ -18,26 +22,43 @@ _MARKERS = ["o", "s", "^", "D", "v", "P"]
 
 # PubMed Central asks for line art at 300 dpi or more; the figure is 7 inches wide.
 PNG_DPI = 300
+WIDTH = 7.0
+# zlib's default level: level 9 made the example's chart 2% smaller in three times the time.
+PNG_COMPRESS_LEVEL = 6
+# Margins in points, from the widths of the chart's own labels, instead of constrained layout,
+# which measures every artist before drawing (0.07 of the 0.24 s of the example's PNG chart).
+_PAD = 6.0
+_LINE = 11.0  # one line of 9-point text
+_TICK = 7.0  # tick length and its pad
 
 
 def draw_svg(spec: dict[str, Any]) -> bytes:
     # A fixed salt and text kept as text (not paths) make the SVG bytes depend only on the data.
-    return _draw(spec, format="svg", metadata={"Date": None, "Creator": None})
-
-
-def draw_png(spec: dict[str, Any]) -> bytes:
-    """The same chart as a raster image: PMC takes no SVG. Written again by Pillow with
-    pixels only: matplotlib adds a resolution chunk, and the site publishes no image that
-    carries metadata (publish/published_scan.py)."""
-    drawn = _draw(spec, format="png", metadata={"Software": None}, dpi=PNG_DPI)
-    with Image.open(io.BytesIO(drawn)) as image:
-        buffer = io.BytesIO()
-        image.save(buffer, format="PNG", optimize=True)
+    buffer = io.BytesIO()
+    with _style():
+        _chart(spec).savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     return buffer.getvalue()
 
 
-def _draw(spec: dict[str, Any], **savefig: Any) -> bytes:
-    with matplotlib.rc_context(
+def draw_png(spec: dict[str, Any]) -> bytes:
+    """The same chart as a raster image: PMC takes no SVG. Pillow encodes matplotlib's pixels,
+    so the file carries pixels only (no resolution or software chunk): the site publishes no
+    image that carries metadata (publish/published_scan.py)."""
+    with _style():
+        figure = _chart(spec)
+        raw = io.BytesIO()
+        figure.savefig(raw, format="rgba", dpi=PNG_DPI)
+    width = round(figure.get_figwidth() * PNG_DPI)
+    pixels = raw.getvalue()
+    image = Image.frombytes("RGBA", (width, len(pixels) // (4 * width)), pixels)
+    buffer = io.BytesIO()
+    # The background is opaque white: the alpha channel says nothing.
+    image.convert("RGB").save(buffer, format="PNG", compress_level=PNG_COMPRESS_LEVEL)
+    return buffer.getvalue()
+
+
+def _style() -> AbstractContextManager[None]:
+    return matplotlib.rc_context(
         {
             "svg.hashsalt": "casebook",
             "svg.fonttype": "none",
@@ -46,16 +67,41 @@ def _draw(spec: dict[str, Any], **savefig: Any) -> bytes:
             "axes.spines.top": False,
             "axes.spines.right": False,
         }
-    ):
-        figure = _timeline(spec) if spec["kind"] == "timeline" else _line_chart(spec)
-        buffer = io.BytesIO()
-        figure.savefig(buffer, **savefig)
-    return buffer.getvalue()
+    )
+
+
+def _chart(spec: dict[str, Any]) -> Figure:
+    return _timeline(spec) if spec["kind"] == "timeline" else _line_chart(spec)
+
+
+def _figure(*, height: float) -> Figure:
+    # A new Figure per chart: clearing and reusing one measured no faster (86 against 71 ms for
+    # the example's two charts), and a new one carries nothing over from the previous chart.
+    return Figure(figsize=(WIDTH, height), layout=None)
+
+
+_TEXT = TextToPath()
+
+
+def _text_width(text: str, *, size: float = 9) -> float:
+    """The width of `text` in points, from the font's metrics alone (nothing is drawn)."""
+    width, _, _ = _TEXT.get_text_width_height_descent(text, FontProperties(size=size), False)
+    return float(width)
+
+
+def _place(
+    figure: Figure, axes: Any, *, left: float, right: float, top: float, bottom: float
+) -> None:
+    """Put the axes `left`, `right`, `top` and `bottom` points in from the figure's edges."""
+    width, height = (inches * 72 for inches in figure.get_size_inches())
+    axes.set_position(
+        (left / width, bottom / height, 1 - (left + right) / width, 1 - (top + bottom) / height)
+    )
 
 
 def _timeline(spec: dict[str, Any]) -> Figure:
     lanes: list[str] = spec["lanes"]
-    figure = Figure(figsize=(7.0, 0.9 + 0.55 * len(lanes)), layout="constrained")
+    figure = _figure(height=0.9 + 0.55 * len(lanes))
     axes = figure.add_subplot()
     _x(axes, spec["x"])
     for period in spec["periods"]:
@@ -65,6 +111,10 @@ def _timeline(spec: dict[str, Any]) -> Figure:
     axes.set_ylim(-0.6, len(lanes) - 0.4)
     axes.spines["left"].set_visible(False)
     axes.tick_params(axis="y", length=0)
+    # Room for the lane names at the left, labels above the top bar, the x axis below.
+    left = _PAD + max(_text_width(lane) for lane in lanes) + _TICK / 2
+    bottom = _PAD + 2 * _LINE + _TICK + 4
+    _place(figure, axes, left=left, right=2 * _PAD, top=_PAD + _LINE, bottom=bottom)
     return figure
 
 
@@ -112,7 +162,7 @@ def _is_wide(axes: Any, width: float) -> bool:
 
 
 def _line_chart(spec: dict[str, Any]) -> Figure:
-    figure = Figure(figsize=(7.0, 3.8), layout="constrained")
+    figure = _figure(height=3.8)
     axes = figure.add_subplot()
     _x(axes, spec["x"])
     y = spec["y"]
@@ -137,8 +187,12 @@ def _line_chart(spec: dict[str, Any]) -> Figure:
             label=series["label"],
             zorder=3,
         )
-    figure.legend(loc="outside lower center", ncols=min(len(spec["series"]) + 1, 4), frameon=False)
+    columns = min(len(spec["series"]) + 1, 4)
+    figure.legend(loc="lower center", ncols=columns, frameon=False)
+    entries = len(axes.get_legend_handles_labels()[1])
+    top = _PAD + _LINE  # the dose labels along the top
     if spec.get("illustrative"):
+        top += _LINE
         # In the image itself, so that a chart opened large or copied elsewhere still says so.
         figure.suptitle(
             "Illustrative values, not measurements",
@@ -148,6 +202,14 @@ def _line_chart(spec: dict[str, Any]) -> Figure:
             style="italic",
             color="#7f1d1d",
         )
+    low, high = y["min"], y["max"]
+    ticks = [t for t in axes.yaxis.get_majorticklocs() if low <= t <= high]
+    labels = axes.yaxis.get_major_formatter().format_ticks(ticks)
+    left = _PAD + _LINE + 4 + max((_text_width(label) for label in labels), default=0) + _TICK
+    rows = math.ceil(entries / columns)
+    legend = rows * _LINE + (rows - 1) * 4.5 + 12
+    bottom = legend + 2 * _LINE + _TICK + 4
+    _place(figure, axes, left=left, right=2 * _PAD, top=top, bottom=bottom)
     return figure
 
 

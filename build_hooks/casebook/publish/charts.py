@@ -12,8 +12,8 @@ from typing import Any, Literal
 from casebook.publish.build_cache import read_checked, write_checked
 
 # Bump when chart_draw changes what it draws; matplotlib's version is in the key because a new
-# release may draw the same data into different bytes.
-DRAWING_VERSION = "1"
+# release may draw the same data into different bytes, and Pillow's because it encodes the PNG.
+DRAWING_VERSION = "2"
 # What a complete file of each format looks like; a truncated cache entry is drawn again.
 _COMPLETE = {
     "svg": lambda data: data.startswith(b"<?xml") and data.rstrip().endswith(b"</svg>"),
@@ -30,7 +30,10 @@ class PublishedChart:
 
 def chart_key(spec: dict[str, Any]) -> str:
     canonical = json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    salt = f"casebook-chart{DRAWING_VERSION}-matplotlib{metadata.version('matplotlib')}"
+    salt = (
+        f"casebook-chart{DRAWING_VERSION}-matplotlib{metadata.version('matplotlib')}"
+        f"-pillow{metadata.version('pillow')}"
+    )
     return hashlib.sha256(f"{salt}\n{canonical}".encode()).hexdigest()
 
 
