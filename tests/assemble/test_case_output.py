@@ -355,11 +355,12 @@ def test_few_new_cases_are_rendered_in_the_build_process(
 
 def test_a_case_formats_its_references_once(tmp_path: Path) -> None:
     """citeproc is most of a case's scholarly output: the page's list and the JATS print the
-    same formatting of the references, and the 'Cite this case' text is the only other one."""
+    same formatting of the references; the 'Cite this case' text and the adapted-from source
+    (which the page's notice, the JATS and the downloads all print) are the only others."""
     article = example_article(tmp_path)
     bibliography._bibliography.cache_clear()
     case_output.render_case_output(
         article, settings=SiteSettings(pdf=False), cache_root=tmp_path / "cache"
     )
     info = bibliography._bibliography.cache_info()
-    assert (info.misses, info.hits) == (2, 1)
+    assert info.misses == 3 and info.hits >= 2
