@@ -232,7 +232,7 @@ class TypstBody:
         if node.tag == "br":
             return "#linebreak()"
         if node.tag == "img":
-            return self._panel(node).join(("#box(width: 50%)[#", "]"))
+            return f"#box(width: 50%)[#{self._panel(node)}]"
         if node.tag == "a":
             return self._link(node.attrs.get("href", ""), inner)
         if node.tag in _BLOCKS:
