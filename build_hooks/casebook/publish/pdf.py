@@ -28,7 +28,6 @@ from casebook.text import TypstMarkup
 PDF_STANDARDS: tuple[PDFStandard, ...] = ("a-2a", "ua-1")
 """PDF/A-2a (archival, tagged) and PDF/UA-1 (accessible): Typst checks both while writing, and
 refuses a document that breaks them (no title, an image without alt text)."""
-PAPERS = {"a4": "a4", "us-letter": "us-letter"}
 # The extensions the site's pages are built with (mkdocs.yml), bar the ones only the web
 # page needs (permalinks, code fences); ids come from the page's own attr_list marks.
 _EXTENSIONS = ("abbr", "admonition", "attr_list", "md_in_html", "tables", "toc")
@@ -75,7 +74,7 @@ def case_pdf_source(source: PdfInput, *, image_path: ImageSource) -> str:
             affiliations=list(enumerate(affiliations, start=1)),
             body=body,
             citation=converter.inline_html(source.citation_html),
-            paper=PAPERS[source.paper],
+            paper=source.paper,  # the setting uses Typst's own paper names
             date=_date_code(record.date),
             language=language.lower(),
             region=region.upper() or None,

@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from urllib.parse import urljoin
 
+from casebook.publish.html_tree import Element, children_of, parse_html, walk
 from casebook.text import TypstMarkup, typst_label, typst_string, typst_text
 
-_VOID = {"img", "br", "hr", "meta", "link", "input", "wbr", "source"}
 _SKIPPED_CLASSES = {"cb-byline", "cb-chart-details", "cb-panel-label", "cb-pdf"}
 """The byline is typeset from the record; a chart's values table is the web page's
 disclosure widget, and the panel letters are drawn on the panels."""
@@ -33,49 +32,6 @@ _INLINE_WRAPPERS = {
 _BLOCKS = {"p", "ul", "ol", "table", "figure", "div", "h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS |= {"blockquote", "pre", "hr", "details", "dl"}
 _SPACES = re.compile(r"\s+")
-
-
-@dataclass
-class Element:
-    tag: str
-    attrs: dict[str, str]
-    children: list[Element | str] = field(default_factory=list)
-
-    @property
-    def classes(self) -> set[str]:
-        return set(self.attrs.get("class", "").split())
-
-    def text(self) -> str:
-        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Element("root", {})
-        self._open = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = Element(tag, {k: v or "" for k, v in attrs})
-        self._open[-1].children.append(element)
-        if tag not in _VOID:
-            self._open.append(element)
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self._open) - 1, 0, -1):
-            if self._open[depth].tag == tag:
-                del self._open[depth:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self._open[-1].children.append(data)
-
-
-def parse_html(html: str) -> Element:
-    builder = _TreeBuilder()
-    builder.feed(html)
-    builder.close()
-    return builder.root
 
 
 ImageSource = Callable[[str], str | None]
@@ -153,8 +109,10 @@ class TypstBody:
         items = [c for c in node.children if isinstance(c, Element) and c.tag == "li"]
         if "cb-references" in node.classes:
             # Each entry carries its reference's id, which the citation numbers link to.
-            bodies = [f"[#metadata(none){self._label(i.attrs.get('id', ''))}" for i in items]
-            rendered = [f"{b}{self._flow(i.children)}]" for b, i in zip(bodies, items, strict=True)]
+            rendered = [
+                f"[#metadata(none){self._label(i.attrs.get('id', ''))}{self._flow(i.children)}]"
+                for i in items
+            ]
             return '#enum(numbering: "1.",\n' + "".join(f"  {r},\n" for r in rendered) + ")"
         function = "enum" if node.tag == "ol" else "list"
         start = node.attrs.get("start", "")
@@ -163,9 +121,9 @@ class TypstBody:
         return f"#{function}({head}\n" + "".join(f"  {r},\n" for r in rendered) + ")"
 
     def _table(self, node: Element) -> str:
-        head_rows = [r for s in _children(node, "thead") for r in _children(s, "tr")]
-        body_rows = [r for s in _children(node, "tbody") for r in _children(s, "tr")]
-        body_rows += list(_children(node, "tr"))
+        head_rows = [r for s in children_of(node, "thead") for r in children_of(s, "tr")]
+        body_rows = [r for s in children_of(node, "tbody") for r in children_of(s, "tr")]
+        body_rows += list(children_of(node, "tr"))
         rows = head_rows + body_rows
         columns = max((len(list(_cells(r))) for r in rows), default=1)
         lines = [f"#table(columns: {columns},"]
@@ -182,7 +140,7 @@ class TypstBody:
         panels = [self._panel(image, letter=letter) for image, letter in _panels(node)]
         columns = 1 if len(panels) == 1 or "cb-chart" in node.classes else 2
         grid = f"grid(columns: {columns}, gutter: 6pt, {', '.join(panels)})"
-        caption = next((c for c in _children(node, "figcaption")), None)
+        caption = next((c for c in children_of(node, "figcaption")), None)
         caption_markup = self._inline(_trimmed(caption.children)) if caption else ""
         label = self._label(node.attrs.get("id", ""))
         # A numbered figure floats to the top or foot of a page, as journals set them; a chart
@@ -205,7 +163,7 @@ class TypstBody:
         return f"block(width: 100%)[#{picture}#place(top + left, dx: 3pt, dy: 3pt, {badge})]"
 
     def _admonition(self, node: Element) -> str:
-        titles = [c for c in _children(node, "p") if "admonition-title" in c.classes]
+        titles = [c for c in children_of(node, "p") if "admonition-title" in c.classes]
         rest = [c for c in node.children if not (isinstance(c, Element) and c in titles)]
         title = f"#strong[{self._inline(titles[0].children)}]\n\n" if titles else ""
         body = self._flow(rest)
@@ -260,30 +218,19 @@ def _id(node: Element | str) -> str:
     return "" if isinstance(node, str) else node.attrs.get("id", "")
 
 
-def _children(node: Element, tag: str) -> Iterator[Element]:
-    return (c for c in node.children if isinstance(c, Element) and c.tag == tag)
-
-
 def _cells(row: Element) -> Iterator[Element]:
     return (c for c in row.children if isinstance(c, Element) and c.tag in ("td", "th"))
 
 
-def _walk(node: Element) -> Iterator[Element]:
-    for child in node.children:
-        if isinstance(child, Element):
-            yield child
-            yield from _walk(child)
-
-
 def _panels(figure: Element) -> Iterator[tuple[Element, str]]:
     """(image, panel letter or "") of each panel of a figure, in order."""
-    panels = [e for e in _walk(figure) if "cb-panel" in e.classes]
+    panels = [e for e in walk(figure) if "cb-panel" in e.classes]
     if not panels:
-        yield from ((e, "") for e in _walk(figure) if e.tag == "img")
+        yield from ((e, "") for e in walk(figure) if e.tag == "img")
         return
     for panel in panels:
-        images = [e for e in _walk(panel) if e.tag == "img"]
-        labels = [e.text().strip() for e in _walk(panel) if "cb-panel-label" in e.classes]
+        images = [e for e in walk(panel) if e.tag == "img"]
+        labels = [e.text().strip() for e in walk(panel) if "cb-panel-label" in e.classes]
         if images:
             yield images[0], labels[0] if labels else ""
 
@@ -305,7 +252,7 @@ def _trimmed(nodes: list[Element | str]) -> list[Element | str]:
 def _targets(root: Element) -> Iterator[tuple[str, str]]:
     """(id, label) of what a link may point at: headings, figures, reference entries, and a
     figure's panels, which lead to their figure."""
-    for element in _walk(root):
+    for element in walk(root):
         name = element.attrs.get("id")
         if not name or element.classes & _SKIPPED_CLASSES:
             continue
@@ -315,6 +262,6 @@ def _targets(root: Element) -> Iterator[tuple[str, str]]:
             yield name, name
         elif element.tag == "figure":
             yield name, name
-            for panel in _walk(element):
+            for panel in walk(element):
                 if "cb-panel" in panel.classes and panel.attrs.get("id"):
                     yield panel.attrs["id"], name
