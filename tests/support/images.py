@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import struct
 from pathlib import Path
@@ -19,7 +20,10 @@ def gradient(size: tuple[int, int], mode: str = "RGB") -> Image.Image:
     return image.convert(mode)
 
 
+@functools.cache
 def srgb_profile() -> bytes:
+    # LittleCMS stamps a new profile with the current time: made once, the images built on it
+    # are the same bytes for the whole run, as tests that compare contents across calls need.
     return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
 
 
