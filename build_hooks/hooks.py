@@ -118,6 +118,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         pages=output.pages,
         copies=output.asset_files,
         contents=output.assets,
+        late=output.pdfs.files(),
         context=context,
     ):
         files.append(file)
@@ -176,6 +177,14 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(100)  # before the search plugin writes its index
 def on_post_build(*, config: MkDocsConfig) -> None:
+    build = _command.current()
+    # The PDFs were typeset in the background while MkDocs built the pages.
+    try:
+        for warning in build.output.pdfs.finish():
+            log.warning(warning.format())
+    except build.core.PdfsFailed as exc:
+        raise PluginError(str(exc)) from None
+    _tracker.copy_late(dirty=_command.dirty)
     if _command.dirty:
         _search.prepare(config, rebuilding_all=_tracker.rebuilding_all)
     _swap.check()
@@ -185,6 +194,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 def on_build_error(*, error: Exception) -> None:
+    if _command.build is not None:
+        _command.build.output.pdfs.abandon()
     _tracker.failed()
     _changes.forget()
     _guard.note(error)

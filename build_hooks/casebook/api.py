@@ -3,7 +3,7 @@ the core's source changed (casebook_mkdocs.core), typed by the Protocol written 
 
 from __future__ import annotations
 
-from casebook.assemble import SiteOutput, build_site_output
+from casebook.assemble import PdfsFailed, SiteOutput, build_site_output
 from casebook.editor import AdminFiles, admin_files
 from casebook.errors import CaseDataError, SettingsError
 from casebook.load import read_settings
@@ -23,6 +23,7 @@ __all__ = [
     "CaseDataError",
     "EditorSettings",
     "PageSanitizer",
+    "PdfsFailed",
     "SettingsError",
     "SiteOutput",
     "SiteSettings",

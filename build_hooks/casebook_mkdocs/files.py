@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 
 class Tracked(File):
@@ -52,6 +52,8 @@ class BuildTracker:
         self._context: str | None = None
         self._pending: tuple[dict[str, str | bytes], dict[str, Tracked], str] | None = None
         self.rebuilding_all = True
+        self.late: list[Tracked] = []
+        """This build's files that are written only after its pages (see `files`)."""
 
     def files(
         self,
@@ -60,11 +62,14 @@ class BuildTracker:
         pages: Mapping[str, str],
         copies: Mapping[str, str],
         contents: Mapping[str, bytes] | None = None,
+        late: Mapping[str, str] | None = None,
         context: str,
     ) -> list[Tracked]:
         """Files for `pages` (site path -> Markdown), `copies` (site path -> a file whose name
-        changes with its content, as in the image cache) and `contents` (site path -> bytes of
-        a small generated file, such as the feed)."""
+        changes with its content, as in the image cache), `contents` (site path -> bytes of
+        a small generated file, such as the feed) and `late` copies, whose files are made
+        while MkDocs builds the pages: excluded, so that MkDocs does not copy them before
+        (links to them still resolve); `copy_late` copies them at the end."""
         self.rebuilding_all = context != self._context
         generated: dict[str, str | bytes] = {**pages, **(contents or {})}
         files = []
@@ -75,16 +80,24 @@ class BuildTracker:
         # Copies are reused as they are: making thousands of File objects costs a tenth of a
         # second.
         copied: dict[str, Tracked] = {}
-        for uri, path in copies.items():
+        for uri, path in [*copies.items(), *(late or {}).items()]:
             copy = self._copies.get(uri)
             if copy is not None and copy.abs_src_path == path and copy.dest_dir == config.site_dir:
                 copy.changed = False
             else:
                 copy = _tracked(Tracked.generated(config, uri, abs_src_path=path))
             copied[uri] = copy
+        self.late = [copied[uri] for uri in late or {}]
+        for copy in self.late:
+            copy.inclusion = InclusionLevel.EXCLUDED
         files.extend(copied.values())
         self._pending = (generated, copied, context)
         return files
+
+    def copy_late(self, *, dirty: bool) -> None:
+        """Copy the late files into the site, as MkDocs copies the others."""
+        for copy in self.late:
+            copy.copy_file(dirty)
 
     def succeeded(self) -> None:
         if self._pending is not None:

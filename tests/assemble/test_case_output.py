@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from casebook.assemble import case_output
+from casebook.assemble import case_output, pdf_jobs
 from casebook.assemble import site as site_build
 from casebook.assemble.site import SiteOutput, build_site_output
 from casebook.checks import images as image_checks
@@ -47,7 +47,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     counting("reencode_image", image_publish)
     counting("_content_issues", image_checks)
     counting("render_case_page", case_output)
-    counting("compile_pdf", case_output)  # the PDF is typeset with the page, and cached with it
+    counting("typeset", pdf_jobs)  # the PDF is typeset with the page, and cached with it
     return counts
 
 
@@ -58,7 +58,9 @@ def build(project: Path, *, new_process: bool = True) -> SiteOutput:
 
 
 def published(output: SiteOutput) -> dict[str, bytes]:
-    return {uri: Path(path).read_bytes() for uri, path in output.asset_files.items()}
+    output.pdfs.finish()
+    files = {**output.asset_files, **output.pdfs.files()}
+    return {uri: Path(path).read_bytes() for uri, path in files.items()}
 
 
 def test_second_build_reencodes_and_renders_nothing(
@@ -69,7 +71,7 @@ def test_second_build_reencodes_and_renders_nothing(
         "reencode_image": 6,
         "_content_issues": 6,
         "render_case_page": 1,
-        "compile_pdf": 1,
+        "typeset": 1,
     }
     calls.clear()
     second = build(project_copy)
@@ -92,7 +94,7 @@ def test_changed_figure_is_reencoded_once(project_copy: Path, calls: Counter[str
         "reencode_image": 1,
         "_content_issues": 1,
         "render_case_page": 1,
-        "compile_pdf": 1,
+        "typeset": 1,
     }
     figure = Path(output.asset_files["cases/ppp-ad-baricitinib/figures/clinical-back.png"])
     with Image.open(figure) as image:
@@ -111,7 +113,7 @@ def test_text_edit_renders_the_page_but_touches_no_image(
     case_file.write_text(replace_once(text, "No joint pain", "No painful joints"), encoding="utf-8")
     calls.clear()
     output = build(project_copy)
-    assert calls == {"render_case_page": 1, "compile_pdf": 1}
+    assert calls == {"render_case_page": 1, "typeset": 1}
     assert "No painful joints" in output.pages["cases/ppp-ad-baricitinib/index.md"]
 
 
@@ -142,7 +144,7 @@ def test_cache_is_safe_to_delete(project_copy: Path, calls: Counter[str]) -> Non
         "reencode_image": 6,
         "_content_issues": 6,
         "render_case_page": 1,
-        "compile_pdf": 1,
+        "typeset": 1,
     }
     assert second.pages == first.pages
     assert published(second) == published(first)
@@ -209,7 +211,7 @@ def test_new_core_code_renders_again_but_keeps_images(
     monkeypatch.setattr(case_output, "core_fingerprint", lambda: "another version")
     calls.clear()
     build(project_copy)
-    assert calls == {"_content_issues": 6, "render_case_page": 1, "compile_pdf": 1}
+    assert calls == {"_content_issues": 6, "render_case_page": 1, "typeset": 1}
 
 
 def test_errors_are_reported_on_every_build(project_copy: Path, calls: Counter[str]) -> None:
@@ -234,7 +236,7 @@ def test_new_site_settings_render_again_but_decode_no_image(
     build_cache._SHARED.clear()
     settings = SiteSettings(journal_title="Another journal")
     build_site_output(project_copy, settings=settings, include_drafts=False)
-    assert calls == {"render_case_page": 1, "compile_pdf": 1}
+    assert calls == {"render_case_page": 1, "typeset": 1}
 
 
 def test_builds_with_different_settings_keep_their_own_entries(
@@ -282,7 +284,7 @@ def test_watched_preview_reads_only_the_folders_that_changed(
     )
     edited = preview({CASE.name})
     assert digests == [project_copy / CASE, project_copy / CASE]  # before and after rendering
-    assert calls == {"render_case_page": 1, "compile_pdf": 1}
+    assert calls == {"render_case_page": 1, "typeset": 1}
     assert "Palmar and plantar" in edited.pages["cases/ppp-ad-baricitinib/index.md"]
     # Not knowing what changed (a failed build, a restarted watcher) reads every folder.
     digests.clear()

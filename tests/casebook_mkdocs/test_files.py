@@ -12,7 +12,7 @@ import pytest
 from casebook_mkdocs.files import BuildTracker, Tracked, expire_static_pages, site_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 
 def config(site_dir: Path, **extra: Any) -> MkDocsConfig:
@@ -202,3 +202,27 @@ def test_a_file_generated_as_another_class_stops_the_build_with_a_reason(
         "Casebook's --dirty previews rely on (as MkDocs 1.6.1 does); preview without --dirty, "
         "or install the MkDocs version in requirements.lock"
     )
+
+
+def test_late_files_are_left_to_copy_late_and_copied_when_changed(tmp_path: Path) -> None:
+    cfg = config(tmp_path / "site")
+    tracker = BuildTracker()
+    pdf = tmp_path / "cache" / "a.pdf"
+    late = {"cases/a/a.pdf": str(pdf)}
+    files = tracker.files(cfg, pages={}, copies={}, late=late, context="c")
+    # In the collection, so links to it resolve; excluded, so MkDocs copies nothing early.
+    assert uris(files) == ["cases/a/a.pdf"]
+    assert files[0].inclusion is InclusionLevel.EXCLUDED
+    assert Files(files).documentation_pages() == []
+    pdf.parent.mkdir()
+    pdf.write_bytes(b"%PDF first")  # made while the pages were built
+    tracker.copy_late(dirty=True)
+    target = tmp_path / "site" / "cases" / "a" / "a.pdf"
+    assert target.read_bytes() == b"%PDF first"
+    tracker.succeeded()
+    target.write_bytes(b"left as it was")
+    tracker.files(cfg, pages={}, copies={}, late=late, context="c")
+    tracker.copy_late(dirty=True)
+    assert target.read_bytes() == b"left as it was"  # the same file: a dirty build skips it
+    tracker.copy_late(dirty=False)
+    assert target.read_bytes() == b"%PDF first"

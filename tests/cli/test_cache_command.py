@@ -45,14 +45,14 @@ def test_prune_removes_what_the_last_builds_did_not_use(
     assert main(["--root", str(root), "cache", "--prune"]) == 0
     assert capsys.readouterr().out == (
         "casebook cache: removed 0 entries that none of the last build used and 1 file of an "
-        "earlier format (0.0 MB) from .cache/casebook/; 29 entries kept\n"
+        "earlier format (0.0 MB) from .cache/casebook/; 30 entries kept\n"
     )
     render(root)
     capsys.readouterr()
     assert main(["--root", str(root), "cache", "--prune"]) == 0
     assert capsys.readouterr().out == (
         "casebook cache: removed 1 entry that none of the last build used (0.0 MB) from "
-        ".cache/casebook/; 28 entries kept\n"
+        ".cache/casebook/; 29 entries kept\n"
     )
     assert cached(root) == kept
 
@@ -66,7 +66,7 @@ def test_prune_uses_the_setting_and_keeps_ten_builds_by_default(
     assert main(["--root", str(root), "cache", "--prune"]) == 0
     assert capsys.readouterr().out == (
         "casebook cache: removed 0 entries that none of the last 10 builds used (0.0 MB) from "
-        ".cache/casebook/; 28 entries kept\n"
+        ".cache/casebook/; 29 entries kept\n"
     )
 
 

@@ -63,17 +63,18 @@ def test_what_no_recent_build_used_is_pruned_and_the_rest_kept(
     new_figure(project_copy)
     edited = build(project_copy)
     # The new figure: its re-encoding, the note of its hash, its checks' verdicts; and the
-    # case's PDF, which prints the figure.
+    # case's PDF, which prints the figure, and the job it was typeset from.
     made = cached(project_copy) - before
-    assert {name.split("/")[0] for name in made} == {"images", "image-checks", "downloads"}
-    assert len([name for name in made if name.startswith("downloads/")]) == 1
+    assert {name.split("/")[0] for name in made} == {"images", "image-checks", "pdf-jobs", "pdfs"}
+    assert len([name for name in made if name.startswith("pdfs/")]) == 2  # the PDF and its note
     build(project_copy)  # the old figure was used by the build before the last two: kept
     assert before <= cached(project_copy)
     calls.clear()
     pruned = build(project_copy)
-    assert pruned.pruned == 1 + 2 + 1  # the old figure, its two checks' verdicts, the old PDF
+    # The old figure, its two checks' verdicts, the old PDF and its job.
+    assert pruned.pruned == 1 + 2 + 2
     gone = before - cached(project_copy)
-    assert {name.split("/")[0] for name in gone} == {"images", "image-checks", "downloads"}
+    assert {name.split("/")[0] for name in gone} == {"images", "image-checks", "pdf-jobs", "pdfs"}
     assert len([name for name in gone if name.startswith("images/")]) == 2  # figure and note
     # Everything the case uses stays, the figure checks' verdicts too, though a reused case
     # never reads them: the case is reused, and nothing is made again.
@@ -82,7 +83,7 @@ def test_what_no_recent_build_used_is_pruned_and_the_rest_kept(
     assert published(pruned) == published(edited)
     assert pruned.summary(1.0) == (
         "Casebook: built 1 case in 1.00 seconds "
-        "(1 of 1 case folder unchanged, from the build cache; 4 unused cache entries removed)"
+        "(1 of 1 case folder unchanged, from the build cache; 5 unused cache entries removed)"
     )
     calls.clear()
     after = build(project_copy)
@@ -125,8 +126,8 @@ def test_a_preview_prunes_once_however_often_it_rebuilds(project_copy: Path) -> 
         build_site_output(project_copy, settings=settings, include_drafts=True, rebuilds=True)
         for _ in range(4)
     ]
-    # The old figure, its two checks' verdicts and the PDF that printed it; once.
-    assert [output.pruned for output in rebuilds] == [4, 0, 0, 0]
+    # The old figure, its two checks' verdicts, and the PDF that printed it with its job; once.
+    assert [output.pruned for output in rebuilds] == [5, 0, 0, 0]
     uses = BuildCache.shared(project_copy / CACHE_DIR).uses
     assert uses.build == 3
 

@@ -13,7 +13,8 @@ import lxml.html
 import pypdf
 import pytest
 from casebook.article.article import Article
-from casebook.assemble.case_output import DOWNLOADS, CaseOutput, render_case_output
+from casebook.assemble.case_output import CaseOutput, render_case_output
+from casebook.assemble.pdf_jobs import pdf_file
 from casebook.models.settings import SiteSettings
 from casebook.publish.pdf import PdfInput, case_pdf_source, page_html
 from casebook.render import render_case_page
@@ -32,8 +33,8 @@ def _built(article: Article, root: Path, settings: SiteSettings = SETTINGS) -> C
 
 
 def _pdf(output: CaseOutput, root: Path) -> bytes:
-    [name] = [n for uri, n in output.downloads.items() if uri.endswith(".pdf")]
-    return (root / DOWNLOADS / name).read_bytes()
+    assert output.pdf is not None
+    return pdf_file(root, output.pdf.key).read_bytes()
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +55,7 @@ def _text(pdf: bytes) -> str:
 
 def test_the_pdf_holds_the_page_in_its_order(example: tuple[CaseOutput, bytes, Path]) -> None:
     output, pdf, _ = example
-    assert PDF in output.downloads
+    assert output.pdf is not None and output.pdf.site_path == PDF
     page = lxml.html.fragment_fromstring(
         page_html(output.pages["cases/ppp-ad-baricitinib/index.md"]), create_parent="div"
     )
@@ -159,7 +160,9 @@ def test_paper_size_is_a_setting(example: tuple[CaseOutput, bytes, Path], tmp_pa
 
 def test_a_site_without_pdfs_typesets_and_links_none(tmp_path: Path) -> None:
     output = _built(example_article(), tmp_path, SETTINGS.model_copy(update={"pdf": False}))
+    assert output.pdf is None
     assert not [uri for uri in output.downloads if uri.endswith(".pdf")]
+    assert not (tmp_path / "pdfs").exists()
     page = output.pages["cases/ppp-ad-baricitinib/index.md"]
     assert "Download PDF" not in page and ".pdf" not in page
     assert "citation_pdf_url" not in output.heads["cases/ppp-ad-baricitinib/index.md"]

@@ -4,5 +4,6 @@ from __future__ import annotations
 
 from casebook.assemble.site import SiteOutput, build_site_output
 from casebook.assemble.site_address import is_example_address
+from casebook.assemble.typesetting import PdfsFailed
 
-__all__ = ["SiteOutput", "build_site_output", "is_example_address"]
+__all__ = ["PdfsFailed", "SiteOutput", "build_site_output", "is_example_address"]

@@ -12,6 +12,15 @@ from pathlib import Path, PurePosixPath
 
 from casebook.article import Article, CaseListing, case_listing
 from casebook.assemble.cache_keys import CaseKeys, remembered_checks
+from casebook.assemble.pdf_jobs import (
+    PdfRef,
+    can_publish,
+    case_file,
+    mark_used,
+    store_job,
+    typeset_job,
+    unprintable_warning,
+)
 from casebook.clinical import ChartView
 from casebook.errors import Diagnostic
 from casebook.load import case_folders, load_case
@@ -19,13 +28,12 @@ from casebook.models import SiteSettings
 from casebook.publish import (
     BuildCache,
     PdfInput,
-    TypesetPdf,
-    case_pdf_source,
-    compile_pdf,
+    PdfJob,
     core_fingerprint,
     note_damaged,
     publish_chart,
     publish_image,
+    surely_printable,
     take_damaged,
     write_atomically,
 )
@@ -65,6 +73,8 @@ class CaseOutput:
     digests: dict[str, str] = field(default_factory=dict)
     """"cache folder/file name" -> SHA-256 of the bytes this output publishes from there: a
     reused output is published only while its files still hold exactly those bytes."""
+    pdf: PdfRef | None = None
+    """The case's PDF, typeset into the build cache now or later (casebook.assemble.pdf_jobs)."""
     entries: tuple[str, ...] = ()
     """Other build-cache entries the output was made with (the figure checks' verdicts), by
     their path in the cache: they stay in use as long as the output does (cache pruning)."""
@@ -97,8 +107,10 @@ def render_case_output(
     settings: SiteSettings,
     cache_root: Path,
     warnings: tuple[Diagnostic, ...] = (),
+    defer_pdf: bool = False,
 ) -> CaseOutput:
-    """Render the pages and publish the figures, charts and downloads of one valid case."""
+    """Render the pages and publish the figures, charts and downloads of one valid case.
+    `defer_pdf`: leave its PDF's job in the cache for a background typesetter, if it can."""
     folder = PurePosixPath(article.page_uri).parent
     scholarly = scholarly_output(article, settings=settings)
     care_page = render_care_page(article, site=settings, profile=settings.journal_profile)
@@ -124,24 +136,26 @@ def render_case_output(
             charts[(folder / chart.file).with_suffix(".png").as_posix()] = f"{png.key}.png"
             digests[f"{CHARTS}/{png.key}.png"] = _sha256(png.data)
     page = render_case_page(article, site=settings, cite=scholarly.cite)
-    files = dict(scholarly.files)
+    pdf: PdfRef | None = None
     if scholarly.cite is not None and scholarly.record.pdf_path:
         # Site path of a published figure or chart -> its file, as the Typst root sees it.
         sources = {uri: f"/{IMAGES}/{name}" for uri, name in images.items()}
         sources.update({uri: f"/{CHARTS}/{name}" for uri, name in charts.items()})
-        pdf = _case_pdf(
-            article,
-            page=page,
-            scholarly=scholarly,
-            settings=settings,
-            sources=sources,
-            root=cache_root,
+        job = _pdf_job(article, page=page, scholarly=scholarly, settings=settings, sources=sources)
+        cache = BuildCache.shared(cache_root)
+        pdf = PdfRef(
+            site_path=scholarly.record.pdf_path,
+            key=store_job(cache, job),
+            case_file=case_file(settings.case_dir, article.id),
         )
-        files[scholarly.record.pdf_path] = pdf.data
-        if pdf.unprintable:
-            warnings = (*warnings, _unprintable_warning(article, pdf, settings=settings))
+        # Typeset later only what cannot warn: a warning belongs with the case's output.
+        if not defer_pdf or not surely_printable(page, job.input.citation_html):
+            typeset = typeset_job(cache, pdf.key, job=job)
+            if typeset.unprintable:
+                warnings = (*warnings, unprintable_warning(pdf.case_file, typeset.unprintable))
     downloads = {
-        uri: _store_download(data, cache_dir=cache_root / DOWNLOADS) for uri, data in files.items()
+        uri: _store_download(data, cache_dir=cache_root / DOWNLOADS)
+        for uri, data in scholarly.files.items()
     }
     digests.update({f"{DOWNLOADS}/{name}": name for name in downloads.values()})
     return CaseOutput(
@@ -157,52 +171,31 @@ def render_case_output(
         record=scholarly.record,
         warnings=warnings,
         digests=digests,
+        pdf=pdf,
     )
 
 
-def _case_pdf(
+def _pdf_job(
     article: Article,
     *,
     page: str,
     scholarly: ScholarlyOutput,
     settings: SiteSettings,
     sources: dict[str, str],
-    root: Path,
-) -> TypesetPdf:
-    """The case's PDF, typeset from its page, with the figures and charts read from the
-    build cache they were published into."""
+) -> PdfJob:
+    """What the case's PDF is typeset from: its page, and its figures and charts as the build
+    cache holds them."""
     assert scholarly.cite is not None
-    folder = PurePosixPath(article.page_uri).parent
-    source = case_pdf_source(
-        PdfInput(
+    return PdfJob(
+        input=PdfInput(
             record=scholarly.record,
             page_markdown=page,
             citation_html=str(scholarly.cite.formatted),
             kind="Letter" if article.case.publication.article_type == "letter" else article.kind,
             paper=settings.pdf_paper,
         ),
-        image_path=lambda src: sources.get((folder / src).as_posix()),
-    )
-    return compile_pdf(source, root=root)
-
-
-def _unprintable_warning(
-    article: Article, pdf: TypesetPdf, *, settings: SiteSettings
-) -> Diagnostic:
-    return Diagnostic(
-        file=(PurePosixPath(settings.case_dir) / article.id / "case.yaml").as_posix(),
-        line=0,
-        column=0,
-        field="",
-        message=(
-            f"the PDF has no font for text such as '{pdf.unprintable}', which it prints as an "
-            "empty box, and so is neither PDF/A nor PDF/UA"
-        ),
-        hint=(
-            "its fonts cover the Latin, Greek and Cyrillic scripts; the page and the JATS "
-            "show the text as written"
-        ),
-        severity="warning",
+        page_folder=PurePosixPath(article.page_uri).parent.as_posix(),
+        sources=sources,
     )
 
 
@@ -242,6 +235,7 @@ def build_case_outputs(
     only: Collection[str] | None = None,
     prefill: Callable[[list[str]], object] | None = None,
     render_all: bool = False,
+    defer_pdfs: bool = False,
 ) -> CasesResult:
     """Hand every case's output to `consume`, one at a time, reusing the cached one when
     nothing it depends on changed; every error of every case is collected. One at a time: a
@@ -254,7 +248,8 @@ def build_case_outputs(
     output is not cached, when there are at least PREFILL_AT_LEAST of them, to fill the cache
     in another process (see casebook.assemble.prefill); whatever it leaves out is built here.
     `render_all`: render the valid cases even once another case has errors (a preview shows
-    those cases, and an error page for the others).
+    those cases, and an error page for the others). `defer_pdfs`: leave the PDFs that can
+    wait to a background typesetter (see render_case_output).
     """
     fingerprint = core_fingerprint()
     checked: list[str] = []
@@ -281,7 +276,7 @@ def build_case_outputs(
     for folder, key, name in planned:
         result.files += 1
         cached = cache.get("cases", name, key=key, type_=CaseOutput) if key else None
-        if cached is not None and present.hold(cached):
+        if cached is not None and present.hold(cached) and _pdf_available(cache, cached):
             _mark_used(cache, cached)
             consume(cached)
             result.diagnostics.extend(cached.warnings)
@@ -298,7 +293,11 @@ def build_case_outputs(
         if result.errors and not render_all:
             continue  # the build fails anyway; keep checking the other cases, skip rendering
         output = render_case_output(
-            article, settings=settings, cache_root=cache.root, warnings=tuple(diagnostics)
+            article,
+            settings=settings,
+            cache_root=cache.root,
+            warnings=tuple(diagnostics),
+            defer_pdf=defer_pdfs,
         )
         output = dataclasses.replace(output, entries=tuple(dict.fromkeys(checked)))
         _mark_used(cache, output)
@@ -318,6 +317,12 @@ def _mark_used(cache: BuildCache, output: CaseOutput) -> None:
             cache.uses.mark(f"{folder}/{name}")
     for entry in output.entries:
         cache.uses.mark(entry)
+    if output.pdf is not None:
+        mark_used(cache, output.pdf.key)
+
+
+def _pdf_available(cache: BuildCache, output: CaseOutput) -> bool:
+    return output.pdf is None or can_publish(cache, output.pdf.key)
 
 
 class _CachedFiles:

@@ -14,13 +14,13 @@ failed to start or crashed) the build renders itself, with the usual messages.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from casebook.assemble.case_output import CHARTS, IMAGES, CaseOutput, build_case_outputs
+from casebook.assemble.children import finish_child, shares, start_child
+from casebook.assemble.pdf_jobs import is_typeset
 from casebook.models import SiteSettings
 from casebook.publish import CACHE_DIR, BuildCache, judge_ahead
 
@@ -29,64 +29,43 @@ from casebook.publish import CACHE_DIR, BuildCache, judge_ahead
 _CHILD = "from casebook.assemble.prefill import main; raise SystemExit(main())"
 
 
-def prefill_in_child(project_root: Path, *, settings: SiteSettings, folders: Sequence[str]) -> bool:
+def prefill_in_child(
+    project_root: Path, *, settings: SiteSettings, folders: Sequence[str]
+) -> list[str]:
     """Render the case `folders` into the cache in child processes, one per core the build
-    may use (two at most); whether they all finished. Each writes its own cache entries (one
-    file each, written atomically), so they need not wait for each other."""
-    workers = max(1, min(MAX_CHILDREN, _usable_cores(), len(folders) // PER_CHILD_AT_LEAST))
-    # Interleaved, not halves: neighbouring cases tend to be alike in size.
-    shares = [list(folders[start::workers]) for start in range(workers)]
-    # The child must import this very copy of the core, wherever the build found it.
-    package_parent = str(Path(__file__).resolve().parents[2])
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, env.get("PYTHONPATH")]))
+    may use (two at most); the keys of the PDF jobs they left for a typesetter
+    (casebook.assemble.typesetting). Each writes its own cache entries (one file each, written
+    atomically), so they need not wait for each other."""
     children = []
-    try:
-        for share in shares:
-            request = {
-                "project_root": str(project_root),
-                "settings": settings.model_dump(mode="json"),
-                "folders": share,
-            }
-            child = subprocess.Popen(
-                [sys.executable, "-c", _CHILD],
-                stdin=subprocess.PIPE,
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
+    for share in shares(folders):
+        request = {
+            "project_root": str(project_root),
+            "settings": settings.model_dump(mode="json"),
+            "folders": share,
+        }
+        child = start_child(_CHILD, request)
+        if child is not None:
             children.append(child)
-            assert child.stdin is not None
-            child.stdin.write(json.dumps(request).encode())
-            child.stdin.close()
-    except OSError:
-        pass
-    finished = [child.wait() == 0 for child in children]
-    return len(finished) == len(shares) and all(finished)
+    deferred: list[str] = []
+    for child in children:
+        printed = finish_child(child)
+        if isinstance(printed, list):
+            deferred.extend(str(key) for key in printed)
+    return deferred
 
 
-MAX_CHILDREN = 2
-"""Two: the build process waits while they render, so two cores are used; a third child's
-memory (about 100 MB) would buy nothing on the two-core machines Casebook is measured on."""
-PER_CHILD_AT_LEAST = 10
-"""A child renders at least this many cases: starting one costs about half a second."""
-
-
-def _usable_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def prefill(project_root: Path, *, settings: SiteSettings, folders: Sequence[str]) -> None:
+def prefill(project_root: Path, *, settings: SiteSettings, folders: Sequence[str]) -> list[str]:
     """What the child does: render the folders into the cache, and judge the figures it
-    re-encoded for the build's last check (casebook.publish.published_scan)."""
+    re-encoded for the build's last check (casebook.publish.published_scan); the keys of the
+    PDF jobs it left for a typesetter."""
     cache = BuildCache.shared(project_root / CACHE_DIR)
     cache.remember_values = False
     images: list[Path] = []
+    deferred: list[str] = []
 
     def keep_images(output: CaseOutput) -> None:
+        if output.pdf is not None and not is_typeset(cache, output.pdf.key):
+            deferred.append(output.pdf.key)
         images.extend(cache.root / IMAGES / name for name in output.images.values())
         # The charts' PNG copies (for the JATS package) are published images too.
         images.extend(
@@ -100,15 +79,18 @@ def prefill(project_root: Path, *, settings: SiteSettings, folders: Sequence[str
         cache=cache,
         consume=keep_images,
         only=set(folders),
+        defer_pdfs=True,
     )
     judge_ahead(images, project_root=project_root)
+    return deferred
 
 
 def main() -> int:
     request = json.loads(sys.stdin.buffer.read())
-    prefill(
+    deferred = prefill(
         Path(request["project_root"]),
         settings=SiteSettings.model_validate(request["settings"]),
         folders=request["folders"],
     )
+    print(json.dumps(deferred))
     return 0

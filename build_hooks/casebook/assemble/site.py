@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casebook.article import CaseListing
-from casebook.assemble.case_output import CaseOutput, build_case_outputs
+from casebook.assemble.case_output import CaseOutput, CasesResult, build_case_outputs
 from casebook.assemble.prefill import prefill_in_child
 from casebook.assemble.site_address import check_site_address
+from casebook.assemble.typesetting import Typesetting
 from casebook.errors import CaseDataError, Diagnostic
 from casebook.models import SiteSettings
 from casebook.publish import CACHE_DIR, BuildCache, prune_cache
@@ -46,6 +47,9 @@ class SiteOutput:
     """Draft cases a build leaves out of the site."""
     pruned: int = 0
     """How many build cache entries were removed that no recent build used."""
+    pdfs: Typesetting = field(default_factory=Typesetting)
+    """The cases' PDFs, which may still be being typeset: published last, once `finish`ed
+    (a case page links its PDF by its site path, known already)."""
 
     def summary(self, seconds: float) -> str:
         """The build log's line about the cases: what was built, what was not, and how much
@@ -96,16 +100,47 @@ def build_site_output(
     collected = SiteCollector(
         cache.root, include_drafts=include_drafts, feed_size=settings.feed_entries
     )
-    result = build_case_outputs(
-        project_root / settings.case_dir,
-        project_root=project_root,
-        settings=settings,
-        cache=cache,
-        consume=collected.add,
-        changed=changed,
-        prefill=lambda folders: prefill_in_child(project_root, settings=settings, folders=folders),
-        render_all=show_errors,
-    )
+    typesetting = collected.output.pdfs = Typesetting(cache)
+
+    def prefill(folders: list[str]) -> None:
+        # The PDFs the children left are typeset while this process goes on.
+        typesetting.start(prefill_in_child(project_root, settings=settings, folders=folders))
+
+    try:
+        result = build_case_outputs(
+            project_root / settings.case_dir,
+            project_root=project_root,
+            settings=settings,
+            cache=cache,
+            consume=collected.add,
+            changed=changed,
+            prefill=prefill,
+            render_all=show_errors,
+        )
+        return _site_output(
+            settings,
+            cache=cache,
+            first=first,
+            collected=collected,
+            result=result,
+            show_errors=show_errors,
+            settings_file=settings_file,
+        )
+    except BaseException:
+        typesetting.abandon()  # a build that fails here publishes nothing
+        raise
+
+
+def _site_output(
+    settings: SiteSettings,
+    *,
+    cache: BuildCache,
+    first: bool,
+    collected: SiteCollector,
+    result: CasesResult,
+    show_errors: bool,
+    settings_file: Path | None,
+) -> SiteOutput:
     # After the cases, which mark what they use; what the rest of the build uses (sanitised
     # pages, image verdicts) was used by the previous build too, or is made again.
     pruned = prune_cache(cache, keep_builds=settings.cache_keep_builds) if first else None
@@ -150,6 +185,8 @@ class SiteCollector:
         output.warnings.extend(case.warnings)
         output.pages.update(case.pages)
         output.heads.update(case.heads)
+        if case.pdf is not None:
+            output.pdfs.pdfs.append(case.pdf)
         for folder, names in case.cached_files():
             path = f"{self._cache_root}/{folder}"
             output.asset_files.update({uri: f"{path}/{name}" for uri, name in names.items()})

@@ -179,14 +179,15 @@ def _render(root: Path, out: Path, *, drafts: bool) -> int:
             include_drafts=drafts,
             settings_file=root / MKDOCS_YML,
         )
-        write_page_set(output, out, project_root=root)
+        for warning in write_page_set(output, out, project_root=root):
+            print(warning.format(), file=sys.stderr)
     except (CaseDataError, SettingsError) as exc:
         print(exc, file=sys.stderr)
         return 1
     except RenderRefused as exc:
         print(f"casebook render: {exc}", file=sys.stderr)
         return 1
-    files = len(output.assets) + len(output.asset_files)
+    files = len(output.assets) + len(output.asset_files) + len(output.pdfs.pdfs)
     print(f"wrote {len(output.pages)} pages and {files} files to {out}")
     print(
         "build them with overrides/ as the theme's custom_dir, then check the built site: "

@@ -16,7 +16,8 @@ import re
 import shutil
 from pathlib import Path
 
-from casebook.assemble import SiteOutput
+from casebook.assemble import PdfsFailed, SiteOutput
+from casebook.errors import Diagnostic
 from casebook.publish import (
     StagingError,
     discard,
@@ -52,8 +53,9 @@ def check_out(out: Path) -> None:
         )
 
 
-def write_page_set(output: SiteOutput, out: Path, *, project_root: Path) -> None:
-    """Replace `out` with every page and file of `output`, or leave it as it was and raise."""
+def write_page_set(output: SiteOutput, out: Path, *, project_root: Path) -> list[Diagnostic]:
+    """Replace `out` with every page and file of `output`, or leave it as it was and raise;
+    the warnings of the PDFs typeset meanwhile."""
     check_out(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = staging_dir_for(out)
@@ -66,12 +68,18 @@ def write_page_set(output: SiteOutput, out: Path, *, project_root: Path) -> None
             _target(staging, uri).write_bytes(data)
         for uri, path in output.asset_files.items():
             shutil.copyfile(path, _target(staging, uri))
+        # Last: the PDFs were typeset in the background while the pages were written.
+        warnings = output.pdfs.finish()
+        for uri, path in output.pdfs.files().items():
+            shutil.copyfile(path, _target(staging, uri))
         (staging / STAMP).write_text(_STAMP_TEXT, encoding="utf-8")
         leaks = find_metadata_in_site(staging, project_root=project_root)
         if leaks:
             lines = [f"{path}: {', '.join(found)}" for path, found in sorted(leaks.items())]
             raise RenderRefused("published images still carry metadata:\n" + "\n".join(lines))
         promote(staging, out)
+    except PdfsFailed as error:
+        raise RenderRefused(str(error)) from None
     except OSError as error:
         explained = explain_os_error(error, out)
         if explained is None:
@@ -80,8 +88,10 @@ def write_page_set(output: SiteOutput, out: Path, *, project_root: Path) -> None
     except StagingError as error:
         raise RenderRefused(str(error)) from None
     finally:
+        output.pdfs.abandon()
         with contextlib.suppress(OSError):
             discard(staging)
+    return warnings
 
 
 def handed_over(markdown: str, *, head: str, site_head: str) -> str:

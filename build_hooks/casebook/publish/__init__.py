@@ -9,13 +9,23 @@ from casebook.publish.build_cache import (
     note_damaged,
     take_damaged,
     write_atomically,
+    write_checked,
 )
 from casebook.publish.cache_prune import Cleared, clear_cache, prune_cache
 from casebook.publish.cache_uses import Pruned
 from casebook.publish.charts import publish_chart
 from casebook.publish.images import publish_image
 from casebook.publish.page_sanitizer import PageSanitizer
-from casebook.publish.pdf import PdfError, PdfInput, TypesetPdf, case_pdf_source, compile_pdf
+from casebook.publish.pdf import (
+    PdfError,
+    PdfInput,
+    PdfJob,
+    TypesetPdf,
+    case_pdf_source,
+    compile_pdf,
+    typeset,
+)
+from casebook.publish.pdf_coverage import surely_printable
 from casebook.publish.published_scan import find_metadata_in_site, judge_ahead
 from casebook.publish.sanitize import sanitize_html
 from casebook.publish.staging import (
@@ -33,6 +43,7 @@ __all__ = [
     "PageSanitizer",
     "PdfError",
     "PdfInput",
+    "PdfJob",
     "Pruned",
     "StagingError",
     "TypesetPdf",
@@ -51,6 +62,9 @@ __all__ = [
     "publish_image",
     "sanitize_html",
     "staging_dir_for",
+    "surely_printable",
     "take_damaged",
+    "typeset",
     "write_atomically",
+    "write_checked",
 ]

@@ -27,7 +27,17 @@ MEMO_FILE = "digests.json"
 # The whole core, not only publish/: any of its files can change a page.
 _PACKAGE_DIR = Path(__file__).parent.parent
 # Everything whose version can change a rendered page or a published image.
-_DEPENDENCIES = ("pydantic", "pydantic_core", "PyYAML", "Jinja2", "citeproc-py", "pillow", "nh3")
+_DEPENDENCIES = (
+    "pydantic",
+    "pydantic_core",
+    "PyYAML",
+    "Jinja2",
+    "citeproc-py",
+    "pillow",
+    "nh3",
+    "typst",
+    "Markdown",
+)
 # A file changed this recently may change again within the same clock tick without its stat
 # changing, so its digest is not remembered (git's "racily clean" entries). The change time
 # counts too: tools that copy files can set the modification time to the past, not that one.
@@ -180,6 +190,22 @@ class BuildCache:
         write_atomically(self._path(kind, name), header.encode() + b"\n" + payload)
         if remember and self.remember_values:
             self._values[kind, name] = (key, value)
+
+    def holds_file(self, target: Path, *, label: str) -> bool:
+        """Whether `target` holds what `write_checked` stored there for `label`, by its note
+        and its remembered digest: a check that reads no unchanged file again."""
+        try:
+            note = json.loads(_note_path(target).read_bytes())
+            digest = self.file_digest(target)
+        except FileNotFoundError:
+            return False
+        except _UNREADABLE:
+            note_damaged(target)
+            return False
+        if not isinstance(note, dict) or note.get("label") != label or note.get("sha256") != digest:
+            note_damaged(target)
+            return False
+        return True
 
     def save(self) -> None:
         """Persist the remembered file digests and the entries' uses; a failure only costs

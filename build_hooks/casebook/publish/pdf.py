@@ -11,7 +11,7 @@ import datetime
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 import markdown
@@ -84,6 +84,27 @@ def case_pdf_source(source: PdfInput, *, image_path: ImageSource) -> str:
             journal=record.journal_title or "",
         )
     )
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """One PDF and everything it is typeset from, so that it can be kept in the build cache and
+    typeset later, in another process, while the build goes on with the pages."""
+
+    input: PdfInput
+    page_folder: str
+    """Site folder of the case page, against which the page's image addresses resolve."""
+    sources: dict[str, str]
+    """Site path of each published figure and chart -> its file inside the compiler's root."""
+
+
+def typeset(job: PdfJob, *, root: Path) -> TypesetPdf:
+    """The PDF of `job`, with its figures and charts read from inside `root`."""
+    folder = PurePosixPath(job.page_folder)
+    source = case_pdf_source(
+        job.input, image_path=lambda src: job.sources.get((folder / src).as_posix())
+    )
+    return compile_pdf(source, root=root)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,119 @@
+"""Each case's PDF as a job in the build cache, typeset once per content, now or later.
+
+Typesetting is the largest single cost of rendering a case from scratch (Typst alone takes
+some 40 ms a document), and nothing else in the build needs the PDF's bytes: the pages link
+to it by its site path. So a job is stored with everything its PDF is made from, under a key
+made of all of it, and the PDF is typeset into the cache under that key: with the case when
+the build renders it, or in background processes while the build renders the site's pages
+(casebook.assemble.typesetting), after the cases were rendered in child processes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from pydantic import TypeAdapter
+
+from casebook.errors import Diagnostic
+from casebook.publish import (
+    BuildCache,
+    PdfJob,
+    TypesetPdf,
+    core_fingerprint,
+    typeset,
+    write_checked,
+)
+
+PDFS = "pdfs"
+"""Folder of typeset PDFs inside the build cache, named by their job's key."""
+JOBS = "pdf-jobs"
+"""Kind of the build-cache entries that hold the jobs, by the same key."""
+
+_JOB = TypeAdapter(PdfJob)
+
+
+@dataclass(frozen=True)
+class PdfRef:
+    """Where a case's PDF is published, and the key of its job."""
+
+    site_path: str
+    key: str
+    case_file: str
+    """The case's case.yaml, as a warning about its PDF names it."""
+
+
+class PdfJobMissing(Exception):
+    """Neither the PDF nor its job is in the cache any more (removed during the build)."""
+
+
+def job_key(job: PdfJob) -> str:
+    """The job's key: its content and the code and versions that typeset it."""
+    hasher = hashlib.sha256(core_fingerprint().encode())
+    hasher.update(_JOB.dump_json(job))
+    return hasher.hexdigest()
+
+
+def store_job(cache: BuildCache, job: PdfJob) -> str:
+    """Keep `job` in the cache (one small entry, written once per content); its key."""
+    key = job_key(job)
+    if not cache.holds(JOBS, key, key=key):
+        cache.put(JOBS, key, job, key=key, remember=False)
+    return key
+
+
+def pdf_file(cache_root: Path, key: str) -> Path:
+    return cache_root / PDFS / f"{key}.pdf"
+
+
+def is_typeset(cache: BuildCache, key: str) -> bool:
+    """Whether the PDF of job `key` is in the cache, with the bytes it was written with."""
+    return cache.holds_file(pdf_file(cache.root, key), label=_label(key))
+
+
+def can_publish(cache: BuildCache, key: str) -> bool:
+    """Whether the PDF of job `key` is in the cache or can be typeset from it."""
+    return cache.holds(JOBS, key, key=key) or is_typeset(cache, key)
+
+
+def typeset_job(cache: BuildCache, key: str, *, job: PdfJob | None = None) -> TypesetPdf:
+    """Typeset job `key` (read from the cache unless given) into the cache."""
+    if job is None:
+        job = cache.get(JOBS, key, key=key, type_=PdfJob, remember=False)
+        if job is None:
+            raise PdfJobMissing(key)
+    pdf = typeset(job, root=cache.root)
+    write_checked(pdf_file(cache.root, key), pdf.data, label=_label(key))
+    return pdf
+
+
+def mark_used(cache: BuildCache, key: str) -> None:
+    cache.uses.mark(f"{JOBS}/{key}.json")
+    cache.uses.mark(f"{PDFS}/{key}.pdf")
+
+
+def unprintable_warning(case_file: str, unprintable: str) -> Diagnostic:
+    return Diagnostic(
+        file=case_file,
+        line=0,
+        column=0,
+        field="",
+        message=(
+            f"the PDF has no font for text such as '{unprintable}', which it prints as an "
+            "empty box, and so is neither PDF/A nor PDF/UA"
+        ),
+        hint=(
+            "its fonts cover the Latin, Greek and Cyrillic scripts; the page and the JATS "
+            "show the text as written"
+        ),
+        severity="warning",
+    )
+
+
+def case_file(case_dir: str, case_id: str) -> str:
+    return (PurePosixPath(case_dir) / case_id / "case.yaml").as_posix()
+
+
+def _label(key: str) -> str:
+    return f"pdf {key}"
