@@ -12,6 +12,7 @@ from typing import Any
 from casebook_mkdocs.core import CoreLoader
 from casebook_mkdocs.dirty_warning import quiet_dirty_warning
 from casebook_mkdocs.files import BuildTracker, expire_static_pages, site_context
+from casebook_mkdocs.late_links import LateLinks
 from casebook_mkdocs.memory import IdleCollector
 from casebook_mkdocs.preview import PreviewGuard, relax_strict, report_case_errors
 from casebook_mkdocs.search_index import SearchIndexWriter
@@ -38,11 +39,13 @@ _changes = CaseChanges()
 _search = SearchIndexWriter()
 _swap = SiteSwap()
 _guard = PreviewGuard()
+_late_links = LateLinks()
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _command.name = command
     _command.dirty = dirty
+    _late_links.install()
     if dirty:
         quiet_dirty_warning()
 
@@ -122,6 +125,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         context=context,
     ):
         files.append(file)
+    _late_links.expect(copy.src_uri for copy in _tracker.late)
     if _command.dirty and _tracker.rebuilding_all:
         expire_static_pages(files)
     for uri, text in build.admin.contents.items():

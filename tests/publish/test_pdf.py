@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import unicodedata
@@ -14,9 +15,10 @@ import pypdf
 import pytest
 from casebook.article.article import Article
 from casebook.assemble.case_output import CaseOutput, render_case_output
-from casebook.assemble.pdf_jobs import pdf_file
+from casebook.assemble.pdf_jobs import JOBS, pdf_file
 from casebook.models.settings import SiteSettings
-from casebook.publish.pdf import PdfInput, case_pdf_source, page_html
+from casebook.publish import BuildCache
+from casebook.publish.pdf import PdfInput, PdfJob, Typesetter, case_pdf_source, page_html, typeset
 from casebook.render import render_case_page
 from casebook.scholarly import scholarly_output
 
@@ -147,6 +149,23 @@ def test_the_same_case_gives_the_same_bytes(
     example: tuple[CaseOutput, bytes, Path], tmp_path: Path
 ) -> None:
     assert _pdf(_built(example_article(), tmp_path), tmp_path) == example[1]
+
+
+def test_a_typesetter_kept_for_several_documents_gives_each_the_same_bytes(
+    example: tuple[CaseOutput, bytes, Path],
+) -> None:
+    output, pdf, root = example
+    assert output.pdf is not None
+    key = output.pdf.key
+    job = BuildCache(root).get(JOBS, key, key=key, type_=PdfJob)
+    assert job is not None
+    record = dataclasses.replace(job.input.record, title="Another case report")
+    other = dataclasses.replace(job, input=dataclasses.replace(job.input, record=record))
+    typesetter = Typesetter(root, renew_after=3)
+    first_other = typeset(other, typesetter=typesetter).data
+    assert first_other != pdf
+    assert typeset(job, typesetter=typesetter).data == pdf
+    assert typeset(other, typesetter=typesetter).data == first_other
 
 
 def test_paper_size_is_a_setting(example: tuple[CaseOutput, bytes, Path], tmp_path: Path) -> None:

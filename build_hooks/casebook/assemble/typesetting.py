@@ -29,7 +29,7 @@ from casebook.assemble.pdf_jobs import (
     unprintable_warning,
 )
 from casebook.errors import Diagnostic
-from casebook.publish import BuildCache, PdfError
+from casebook.publish import BuildCache, PdfError, Typesetter
 
 _CHILD = "from casebook.assemble.typesetting import main; raise SystemExit(main())"
 BACKGROUND_AT_LEAST = 20
@@ -80,11 +80,13 @@ class Typesetting:
         self._children.clear()
         warnings: list[Diagnostic] = []
         missing: list[str] = []
+        typesetter = Typesetter(self.cache.root) if self.cache is not None else None
         for pdf in self.pdfs:
             assert self.cache is not None
             if not is_typeset(self.cache, pdf.key):
                 try:
-                    unprintable[pdf.key] = typeset_job(self.cache, pdf.key).unprintable
+                    typeset = typeset_job(self.cache, pdf.key, typesetter=typesetter)
+                    unprintable[pdf.key] = typeset.unprintable
                 except PdfJobMissing:
                     missing.append(pdf.case_file)
                     continue
@@ -122,11 +124,12 @@ def typeset_in_background(cache_root: Path, keys: Sequence[str]) -> dict[str, st
     cache = BuildCache.shared(cache_root)
     cache.remember_values = False
     unprintable: dict[str, str] = {}
+    typesetter = Typesetter(cache.root)
     for key in keys:
         if is_typeset(cache, key):
             continue
         with contextlib.suppress(PdfJobMissing):  # the build will say so
-            found = typeset_job(cache, key).unprintable
+            found = typeset_job(cache, key, typesetter=typesetter).unprintable
             if found:
                 unprintable[key] = found
     # No cache.save(): the build's process writes the digests file, and would lose what it

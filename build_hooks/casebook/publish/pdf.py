@@ -98,13 +98,13 @@ class PdfJob:
     """Site path of each published figure and chart -> its file inside the compiler's root."""
 
 
-def typeset(job: PdfJob, *, root: Path) -> TypesetPdf:
-    """The PDF of `job`, with its figures and charts read from inside `root`."""
+def typeset(job: PdfJob, *, typesetter: Typesetter) -> TypesetPdf:
+    """The PDF of `job`, with its figures and charts read from inside the typesetter's root."""
     folder = PurePosixPath(job.page_folder)
     source = case_pdf_source(
         job.input, image_path=lambda src: job.sources.get((folder / src).as_posix())
     )
-    return compile_pdf(source, root=root)
+    return typesetter.compile(source)
 
 
 @dataclass(frozen=True)
@@ -118,28 +118,48 @@ class TypesetPdf:
 _NO_GLYPH = re.compile(r'the text `"(.+?)"` could not be displayed')
 
 
+class Typesetter:
+    """Typesets documents one after another, whose images are read from inside `root` only.
+
+    One Typst compiler serves `renew_after` documents: keeping it saves a sixth of Typst's
+    time per document (its fonts stay loaded), but it keeps every file it read, so a new one
+    is made after a few documents (one kept for a build held a thousand cases' figures). Only
+    the fonts inside the typst package are used, so a PDF looks the same on every machine and
+    no system font (or its path) reaches it.
+    """
+
+    def __init__(self, root: Path, *, renew_after: int = 10) -> None:
+        self._root = root.resolve().as_posix()
+        self._renew_after = renew_after
+        self._compiler: typst.Compiler | None = None
+        self._compiled = 0
+
+    def compile(self, typst_source: str) -> TypesetPdf:
+        if self._compiler is None or self._compiled >= self._renew_after:
+            self._compiler = typst.Compiler(root=self._root, ignore_system_fonts=True)
+            self._compiled = 0
+        self._compiled += 1
+        compiler = self._compiler
+        source = typst_source.encode("utf-8")
+        try:
+            try:
+                return TypesetPdf(_compile(compiler, source, standards=list(PDF_STANDARDS)))
+            except typst.TypstError as error:
+                # Both standards require every character to have a glyph; a case in a script
+                # the fonts lack still gets its PDF, and its author a warning.
+                missing = _NO_GLYPH.search(str(error))
+                if missing is None:
+                    raise PdfError(str(error)) from None
+            return TypesetPdf(_compile(compiler, source, standards=[]), unprintable=missing[1])
+        except typst.TypstError as error:
+            raise PdfError(str(error)) from None
+        finally:
+            _forget(compiler)
+
+
 def compile_pdf(typst_source: str, *, root: Path) -> TypesetPdf:
     """The PDF of `typst_source`, whose images are read from inside `root` only."""
-    # A compiler per document: one kept for the build holds every figure it ever read (a
-    # thousand cases' images), and making one costs 3 ms. Only the fonts inside the typst
-    # package are used, so a PDF looks the same on every machine and no system font (or its
-    # path) reaches it.
-    compiler = typst.Compiler(root=root.resolve().as_posix(), ignore_system_fonts=True)
-    source = typst_source.encode("utf-8")
-    try:
-        try:
-            return TypesetPdf(_compile(compiler, source, standards=list(PDF_STANDARDS)))
-        except typst.TypstError as error:
-            # Both standards require every character to have a glyph; a case in a script the
-            # fonts lack still gets its PDF, and its author a warning.
-            missing = _NO_GLYPH.search(str(error))
-            if missing is None:
-                raise PdfError(str(error)) from None
-        return TypesetPdf(_compile(compiler, source, standards=[]), unprintable=missing[1])
-    except typst.TypstError as error:
-        raise PdfError(str(error)) from None
-    finally:
-        _forget(compiler)
+    return Typesetter(root, renew_after=1).compile(typst_source)
 
 
 def _compile(
