@@ -194,6 +194,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     _swap.check()
     _tracker.succeeded()
     if _command.serving:
+        if _command.warmed is not build.core:
+            build.core.warm_up()
+            _command.warmed = build.core
         _collector.build_finished()
 
 

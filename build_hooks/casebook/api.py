@@ -3,7 +3,7 @@ the core's source changed (casebook_mkdocs.core), typed by the Protocol written 
 
 from __future__ import annotations
 
-from casebook.assemble import PdfsFailed, SiteOutput, build_site_output
+from casebook.assemble import PdfsFailed, SiteOutput, build_site_output, warm_up
 from casebook.editor import AdminFiles, admin_files
 from casebook.errors import CaseDataError, SettingsError
 from casebook.load import read_settings
@@ -36,4 +36,5 @@ __all__ = [
     "promote",
     "read_settings",
     "staging_dir_for",
+    "warm_up",
 ]

@@ -74,6 +74,8 @@ class Core(Protocol):
 
     def discard(self, path: Path) -> None: ...
 
+    def warm_up(self) -> None: ...
+
 
 if TYPE_CHECKING:
     # The contract, checked by mypy --strict: the facade module is a Core.

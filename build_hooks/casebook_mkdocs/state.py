@@ -34,6 +34,8 @@ class Command:
     case_root: Path | None = None
     polling: BaseObserver | None = None
     build: Build | None = None
+    warmed: Core | None = None
+    """The core a preview last made ready for an edit (a changed core is imported afresh)."""
 
     @property
     def serving(self) -> bool:

@@ -25,6 +25,7 @@ from casebook.publish.pdf import (
     case_pdf_source,
     compile_pdf,
     typeset,
+    warm_up_typesetting,
 )
 from casebook.publish.pdf_coverage import surely_printable
 from casebook.publish.published_scan import find_metadata_in_site, judge_ahead
@@ -67,6 +68,7 @@ __all__ = [
     "surely_printable",
     "take_damaged",
     "typeset",
+    "warm_up_typesetting",
     "write_atomically",
     "write_checked",
 ]

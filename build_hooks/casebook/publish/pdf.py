@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 from casebook.publish.typst_body import ImageSource, TypstBody
 from casebook.render import typst_environment
 from casebook.scholarly import ScholarlyRecord, affiliation_text
-from casebook.text import TypstMarkup
+from casebook.text import TypstMarkup, typst_string
 
 PDF_STANDARDS: tuple[PDFStandard, ...] = ("a-2a", "ua-1")
 """PDF/A-2a (archival, tagged) and PDF/UA-1 (accessible): Typst checks both while writing, and
@@ -193,6 +194,16 @@ def page_html(page_markdown: str) -> str:
     converter = _markdown()
     converter.reset()
     return converter.convert(text)
+
+
+def warm_up_typesetting() -> None:
+    """Set up the page converter and load Typst's fonts now, not for the first PDF of a
+    preview (see casebook.render.warm_up)."""
+    _markdown()
+    with tempfile.TemporaryDirectory() as root:
+        compile_pdf(
+            f"#set document(title: {typst_string('x')})\n#{typst_string('x')}", root=Path(root)
+        )
 
 
 @cache

@@ -54,6 +54,11 @@ def _style() -> CitationStylesStyle:
     return style
 
 
+def warm_style() -> None:
+    """Parse the citation style now, not at the first reference (see render.warm_up)."""
+    _style()
+
+
 def to_csl(reference: Reference) -> dict[str, Any]:
     """CSL-JSON for one reference, as a citation manager would export it. An author list the
     case marks as incomplete ends in the name 'et al.': CSL has no field for it, and as a
