@@ -3,6 +3,7 @@ does not happen."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +14,7 @@ from casebook.assemble import case_output, pdf_jobs, typesetting
 from casebook.assemble.site import SiteOutput, build_site_output
 from casebook.assemble.typesetting import PdfsFailed
 from casebook.models.settings import SiteSettings
-from casebook.publish import build_cache
+from casebook.publish import PdfJob, build_cache
 
 from ..support.cases import replace_once
 from ..support.project import copy_project
@@ -141,3 +142,18 @@ def test_a_site_without_pdfs_has_nothing_to_typeset(project_copy: Path) -> None:
     output = build_site_output(project_copy, settings=SiteSettings(pdf=False), include_drafts=False)
     assert output.pdfs.files() == {}
     assert output.pdfs.finish() == []
+
+
+def test_a_job_waits_only_if_all_its_text_is_surely_printed(project_copy: Path) -> None:
+    output = build(project_copy)
+    [pdf] = output.pdfs.pdfs
+    cache = build_cache.BuildCache(project_copy / ".cache" / "casebook")
+    job = cache.get(pdf_jobs.JOBS, pdf.key, key=pdf.key, type_=PdfJob)
+    assert job is not None
+    assert pdf_jobs.can_wait(job)
+    # Text the PDF prints that the page need not: the journal's name, in the running head.
+    record = dataclasses.replace(job.input.record, journal_title="日本皮膚科学会雑誌")
+    printed_elsewhere = dataclasses.replace(
+        job, input=dataclasses.replace(job.input, record=record)
+    )
+    assert not pdf_jobs.can_wait(printed_elsewhere)

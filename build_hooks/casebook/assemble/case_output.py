@@ -15,6 +15,7 @@ from casebook.assemble.cache_keys import CaseKeys, remembered_checks
 from casebook.assemble.pdf_jobs import (
     PdfRef,
     can_publish,
+    can_wait,
     case_file,
     mark_used,
     store_job,
@@ -33,7 +34,6 @@ from casebook.publish import (
     note_damaged,
     publish_chart,
     publish_image,
-    surely_printable,
     take_damaged,
     write_atomically,
 )
@@ -149,7 +149,7 @@ def render_case_output(
             case_file=case_file(settings.case_dir, article.id),
         )
         # Typeset later only what cannot warn: a warning belongs with the case's output.
-        if not defer_pdf or not surely_printable(page, job.input.citation_html):
+        if not defer_pdf or not can_wait(job):
             typeset = typeset_job(cache, pdf.key, job=job)
             if typeset.unprintable:
                 warnings = (*warnings, unprintable_warning(pdf.case_file, typeset.unprintable))

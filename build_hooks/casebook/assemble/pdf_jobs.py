@@ -23,6 +23,7 @@ from casebook.publish import (
     TypesetPdf,
     Typesetter,
     core_fingerprint,
+    surely_printable,
     typeset,
     write_checked,
 )
@@ -54,6 +55,12 @@ def job_key(job: PdfJob) -> str:
     hasher = hashlib.sha256(core_fingerprint().encode())
     hasher.update(_JOB.dump_json(job))
     return hasher.hexdigest()
+
+
+def can_wait(job: PdfJob) -> bool:
+    """Whether the job's PDF may be typeset later: none of its text (its page, its record,
+    its citation) can make the warning that belongs with its case's output."""
+    return surely_printable(_JOB.dump_json(job).decode())
 
 
 def store_job(cache: BuildCache, job: PdfJob) -> str:
