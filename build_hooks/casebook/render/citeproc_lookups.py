@@ -19,7 +19,6 @@ from lxml import etree
 # The release these methods were read from. Another may look things up differently, and then it
 # runs as it is, only slower.
 _FOR_VERSION = "0.11.1"
-_ORIGINAL_GET_MACRO = model.CitationStylesElement.get_macro
 _NAMESPACES = dict(model.CitationStylesElement.nsmap)
 # The memo's attribute on the style's root element, where citeproc-py keeps its own state
 # (`locales`, `formatter`): it lives and goes with the parsed style.
@@ -48,6 +47,8 @@ def _xpath_search(self: Any, expression: str) -> Any:
 
 
 def _get_macro(self: Any, name: str) -> Any:
+    """citeproc-py 0.11.1's get_macro, remembered. Written out, not wrapped: the core is imported
+    afresh when its code changes under `mkdocs serve`, and a wrapper would wrap the last one."""
     root = self.get_root()
     # A missing attribute reads as a missing child element here (citeproc-py's __getattr__).
     macros: dict[str, Any] | None = root.__dict__.get(_MACROS)
@@ -56,5 +57,5 @@ def _get_macro(self: Any, name: str) -> Any:
         setattr(root, _MACROS, macros)
     found = macros.get(name)
     if found is None:
-        found = macros[name] = _ORIGINAL_GET_MACRO(self, name)
+        found = macros[name] = root.xpath_search(f"cs:macro[@name='{name}'][1]")[0]
     return found
