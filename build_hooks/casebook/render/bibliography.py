@@ -121,11 +121,10 @@ def format_csl(items: list[dict[str, Any]]) -> list[FormattedReference]:
     gets who imports the same CSL-JSON into a reference manager."""
     if not items:
         return []
-    prepared = [as_citeproc_js_reads(item) for item in items]
-    entries = _bibliography(json.dumps(prepared, sort_keys=True, ensure_ascii=False))
+    entries = _bibliography(json.dumps(items, sort_keys=True, ensure_ascii=False))
     return [
         FormattedReference(
-            restore_kept_dashes(_LEADING_NUMBER.sub("", entry)),
+            entry,
             doi=item.get("DOI"),
             pmid=item.get("PMID"),
             url=item.get("URL"),
@@ -147,7 +146,7 @@ def format_references(references: list[Reference]) -> list[Markup]:
 # them was a third of Casebook's part of a rebuild (30-50 ms a case).
 @lru_cache(maxsize=64)
 def _bibliography(items_json: str) -> tuple[str, ...]:
-    """Each item of the JSON list as the style prints it, numbered 1 (format_csl drops it)."""
+    """Each item of the JSON list as the style prints it, without its number."""
     items = json.loads(items_json)
     return tuple(
         _entry(json.dumps({**item, "id": _ITEM_ID}, sort_keys=True, ensure_ascii=False))
@@ -159,16 +158,16 @@ def _bibliography(items_json: str) -> tuple[str, ...]:
 # Naranjo scale) is formatted once in a build: a numbered style prints every entry of a list
 # as it prints the entry alone, but for its number, and a reference alone costs no more than
 # in a list. The item is formatted under a fixed id, so the text depends on nothing the key
-# leaves out. About 1 kB an entry.
+# leaves out. About 1 kB an entry, so 1-2 MB when full.
 _ITEM_ID = "item"
 
 
 @lru_cache(maxsize=1024)
 def _entry(item_json: str) -> str:
-    item = json.loads(item_json)
+    item = as_citeproc_js_reads(json.loads(item_json))
     bibliography = CitationStylesBibliography(_style(), CiteProcJSON([item]), formatter.plain)
     bibliography.register(Citation([CitationItem(_ITEM_ID)]))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         [entry] = bibliography.bibliography()
-    return str(entry)
+    return restore_kept_dashes(_LEADING_NUMBER.sub("", str(entry)))
