@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from casebook.render import bibliography, citeproc_lookups
 from citeproc import model
 
@@ -15,6 +16,7 @@ def test_in_use_for_the_pinned_citeproc() -> None:
     bibliography._style()
     assert citeproc_lookups.install()
     assert model.CitationStylesElement.xpath_search is citeproc_lookups._xpath_search
+    assert model.Locale.get_term is citeproc_lookups._get_term
 
 
 def test_a_compiled_lookup_finds_what_lxml_finds() -> None:
@@ -34,3 +36,19 @@ def test_each_macro_is_its_own_once_found() -> None:
     assert text.get_macro("author") is author
     macros = root.findall("{http://purl.org/net/xbiblio/csl}macro")
     assert title is next(m for m in macros if m.get("name") == "title")
+
+
+def test_a_term_is_the_locales_own_and_a_missing_one_falls_to_the_next_locale() -> None:
+    style_locale, system_locale = bibliography._style().root.locales
+    for _ in range(2):  # found, then remembered
+        own = style_locale.get_term("available at")
+        assert own.text == "available from" and own.getparent().getparent() is style_locale
+        with pytest.raises(IndexError):
+            style_locale.get_term("cited")
+        cited = system_locale.get_term("cited")
+        assert cited.get("name") == "cited" and cited.get("form") is None
+        assert system_locale.get_term("month-01", "short").text == "Jan."
+        assert system_locale.get_term("month-01").text == "January"
+    text = next(iter(bibliography._style().root.iter("{http://purl.org/net/xbiblio/csl}text")))
+    # The style's own locale first, then en-US: the lookup citeproc-py makes of every term.
+    assert text.get_term("cited") is cited

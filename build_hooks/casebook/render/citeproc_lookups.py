@@ -2,9 +2,10 @@
 
 citeproc-py finds a macro, a term or an element's layout by evaluating an XPath expression on
 the style, and lxml compiles the expression on every call: a fifth of formatting a reference.
-The same 40-odd expressions recur for every reference, so each is compiled once here, and a
-macro, found by its name among the style's top-level elements, is found once per style. The
-results are the same elements: only the compiling and the searching are saved.
+The same 40-odd expressions recur for every reference, so each is compiled once here; a macro,
+found by its name among the style's top-level elements, is found once per style, and a term,
+found by scanning the hundreds of a locale, once per locale. The results are the same
+elements: only the compiling and the searching are saved.
 """
 
 from __future__ import annotations
@@ -20,9 +21,13 @@ from lxml import etree
 # runs as it is, only slower.
 _FOR_VERSION = "0.11.1"
 _NAMESPACES = dict(model.CitationStylesElement.nsmap)
-# The memo's attribute on the style's root element, where citeproc-py keeps its own state
-# (`locales`, `formatter`): it lives and goes with the parsed style.
+# The memos' attributes on the style's root element and on each locale element, where
+# citeproc-py keeps its own state (`locales`, `formatter`): they live and go with the parsed
+# style, which holds its locales.
 _MACROS = "casebook_macros"
+_TERMS = "casebook_terms"
+# A term a locale does not have: citeproc-py then asks the next locale.
+_NO_TERM = object()
 
 
 def install() -> bool:
@@ -32,6 +37,7 @@ def install() -> bool:
         return False
     model.CitationStylesElement.xpath_search = _xpath_search
     model.CitationStylesElement.get_macro = _get_macro
+    model.Locale.get_term = _get_term
     return True
 
 
@@ -59,3 +65,29 @@ def _get_macro(self: Any, name: str) -> Any:
     if found is None:
         found = macros[name] = root.xpath_search(f"cs:macro[@name='{name}'][1]")[0]
     return found
+
+
+def _get_term(self: Any, name: str, form: str | None = None, zero_padded: bool = False) -> Any:
+    """citeproc-py 0.11.1's Locale.get_term, remembered; written out for the same reason."""
+    # A missing attribute reads as a missing child element here (citeproc-py's __getattr__).
+    terms: dict[tuple[str, str | None, bool], Any] | None = self.__dict__.get(_TERMS)
+    if terms is None:
+        terms = {}
+        setattr(self, _TERMS, terms)
+    key = (name, form, zero_padded)
+    found = terms.get(key)
+    if found is None:
+        found = terms[key] = _find_term(self, name, form=form, zero_padded=zero_padded)
+    if found is _NO_TERM:
+        raise IndexError(name)
+    return found
+
+
+def _find_term(locale: Any, name: str, *, form: str | None, zero_padded: bool) -> Any:
+    attributes = f"@name='{name}'"
+    attributes += f" and @form='{form}'" if form is not None else " and not(@form)"
+    if zero_padded:
+        attributes += "and not(@match='whole-number')and not(@match='last-two-digits')"
+    holder = locale.find("cs:terms", _NAMESPACES)
+    found = holder.xpath_search(f"./cs:term[{attributes}]") if holder is not None else []
+    return found[0] if found else _NO_TERM
