@@ -135,3 +135,16 @@ def test_each_entry_is_as_the_style_prints_it_in_the_whole_list(tmp_path: Path) 
     ]
     bibliography._entry.cache_clear()
     assert [formatted.text for formatted in format_csl(items)] == expected
+
+
+def test_a_cited_item_finds_its_own_bibliographys_reference() -> None:
+    found = []
+    for title in ("First", "Second"):
+        source = CiteProcJSON([{"id": "item", "type": "book", "title": title}])
+        cited = bibliography._CitedOnce("item")
+        CitationStylesBibliography(bibliography._style(), source, formatter.plain).register(
+            Citation([cited])
+        )
+        assert cited.reference is source["item"] and cited.reference is cited.reference
+        found.append(str(cited.reference["title"]))
+    assert found == ["First", "Second"]

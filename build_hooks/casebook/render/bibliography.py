@@ -166,8 +166,23 @@ _ITEM_ID = "item"
 def _entry(item_json: str) -> str:
     item = as_citeproc_js_reads(json.loads(item_json))
     bibliography = CitationStylesBibliography(_style(), CiteProcJSON([item]), formatter.plain)
-    bibliography.register(Citation([CitationItem(_ITEM_ID)]))
+    bibliography.register(Citation([_CitedOnce(_ITEM_ID)]))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         [entry] = bibliography.bibliography()
     return restore_kept_dashes(_LEADING_NUMBER.sub("", str(entry)))
+
+
+class _CitedOnce(CitationItem):  # type: ignore[misc]
+    """A citation item that finds its reference once. citeproc-py finds it (through the
+    citation, its bibliography and the source) for every variable every element of the style
+    reads, a tenth of formatting a reference; this item is made for one bibliography, which
+    formats it once, so the reference it found first is the one it would find every time."""
+
+    @property
+    def reference(self) -> Any:
+        # In the instance's own namespace: CitationItem keeps its attributes as dict entries.
+        found = self.__dict__.get("reference")
+        if found is None:
+            found = self.__dict__["reference"] = super().reference
+        return found
