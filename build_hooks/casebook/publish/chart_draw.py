@@ -35,7 +35,7 @@ _TICK = 7.0  # tick length and its pad
 
 
 # A figure's chart is drawn twice, as SVG for the page and then as PNG for the JATS package;
-# the figure built for the SVG is kept for the PNG, where building it again was a sixth of the
+# the figure built for the SVG is kept for the PNG, where building it again was 15% of the
 # work. Drawing does not change what a figure draws next: a kept figure gives the bytes a new
 # one gives, in either order (tests/publish/test_charts.py). A kept figure is about 0.6 MB.
 _KEEP = 4
