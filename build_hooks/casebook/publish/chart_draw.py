@@ -37,8 +37,10 @@ _TICK = 7.0  # tick length and its pad
 # A figure's chart is drawn twice, as SVG for the page and then as PNG for the JATS package;
 # the figure built for the SVG is kept for the PNG, where building it again was 15% of the
 # work. Drawing does not change what a figure draws next: a kept figure gives the bytes a new
-# one gives, in either order (tests/publish/test_charts.py). A kept figure is about 0.6 MB.
-_KEEP = 4
+# one gives, in either order (tests/publish/test_charts.py). A case's figure charts are its
+# last SVGs and then its PNGs, so two kept serve a case with two; each is about 0.6 MB, and
+# objects kept alive cost every garbage collection of the build a little.
+_KEEP = 2
 _kept: OrderedDict[str, Figure] = OrderedDict()
 
 
