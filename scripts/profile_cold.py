@@ -88,7 +88,7 @@ def instrument(timer: StageTimer) -> None:
     timer.wrap(case_output, "scholarly_output", "scholarly")
     timer.wrap(case_output, "render_case_page", "pages")
     timer.wrap(case_output, "render_care_page", "pages")
-    timer.wrap(case_output, "_case_pdf", "pdf")
+    timer.wrap(case_output, "typeset_job", "pdf")
     timer.wrap(bibliography, "_bibliography", "citeproc")
 
 
