@@ -198,7 +198,7 @@ def page_html(page_markdown: str) -> str:
 
 def warm_up_typesetting() -> None:
     """Set up the page converter and load Typst's fonts now, not for the first PDF of a
-    preview (see casebook.render.warm_up)."""
+    preview (see casebook.render.warming)."""
     _markdown()
     with tempfile.TemporaryDirectory() as root:
         compile_pdf(

@@ -16,7 +16,7 @@ from casebook.render.field_reference import field_reference_page
 from casebook.render.home import render_home_pages
 from casebook.render.new_case import NewCaseError, case_kinds, create_case
 from casebook.render.pages import render_care_page, render_case_page
-from casebook.render.warm_up import warm_up
+from casebook.render.warming import warm_up
 
 __all__ = [
     "CaseErrors",

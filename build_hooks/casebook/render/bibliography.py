@@ -57,7 +57,7 @@ def _style() -> CitationStylesStyle:
 
 
 def warm_style() -> None:
-    """Parse the citation style now, not at the first reference (see render.warm_up)."""
+    """Parse the citation style now, not at the first reference (see render.warming)."""
     _style()
 
 

@@ -1,4 +1,4 @@
-"""A preview's process, made ready for the first edit: see casebook.render.warm_up."""
+"""A preview's process, made ready for the first edit: see casebook.render.warming."""
 
 from __future__ import annotations
 
