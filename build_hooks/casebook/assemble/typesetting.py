@@ -62,12 +62,10 @@ class Typesetting:
 
     def files(self) -> dict[str, str]:
         """site path of each PDF -> its file in the build cache, once `finish` has returned."""
-        assert self.cache is not None or not self.pdfs
-        return {
-            pdf.site_path: os.fspath(pdf_file(self.cache.root, pdf.key))
-            for pdf in self.pdfs
-            if self.cache is not None
-        }
+        if self.cache is None:
+            return {}
+        root = self.cache.root
+        return {pdf.site_path: os.fspath(pdf_file(root, pdf.key)) for pdf in self.pdfs}
 
     def finish(self) -> list[Diagnostic]:
         """Typeset every PDF of the build that is not yet; warnings for those typeset in this
@@ -78,14 +76,16 @@ class Typesetting:
             if isinstance(printed, dict):
                 unprintable.update({str(k): str(v) for k, v in printed.items()})
         self._children.clear()
+        if self.cache is None:
+            return []
+        cache = self.cache
         warnings: list[Diagnostic] = []
         missing: list[str] = []
-        typesetter = Typesetter(self.cache.root) if self.cache is not None else None
+        typesetter = Typesetter(cache.root)
         for pdf in self.pdfs:
-            assert self.cache is not None
-            if not is_typeset(self.cache, pdf.key):
+            if not is_typeset(cache, pdf.key):
                 try:
-                    typeset = typeset_job(self.cache, pdf.key, typesetter=typesetter)
+                    typeset = typeset_job(cache, pdf.key, typesetter=typesetter)
                     unprintable[pdf.key] = typeset.unprintable
                 except PdfJobMissing:
                     missing.append(pdf.case_file)
