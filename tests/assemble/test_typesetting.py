@@ -39,6 +39,13 @@ def typeset_here(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return keys
 
 
+@pytest.fixture
+def in_children(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cases rendered in child processes and PDFs typeset in the background, however few."""
+    monkeypatch.setattr(case_output, "PREFILL_AT_LEAST", 1)
+    monkeypatch.setattr(typesetting, "BACKGROUND_AT_LEAST", 1)
+
+
 def build(project: Path) -> SiteOutput:
     build_cache._SHARED.clear()  # as a new `mkdocs build` would
     return build_site_output(project, settings=SiteSettings(), include_drafts=False)
@@ -56,28 +63,23 @@ def in_process(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     return pdf_bytes(output)
 
 
+@pytest.mark.usefixtures("in_children")
 def test_the_pdfs_the_children_left_are_typeset_in_the_background(
-    project_copy: Path,
-    in_process: bytes,
-    typeset_here: list[str],
-    monkeypatch: pytest.MonkeyPatch,
+    project_copy: Path, in_process: bytes, typeset_here: list[str]
 ) -> None:
-    monkeypatch.setattr(case_output, "PREFILL_AT_LEAST", 1)
-    monkeypatch.setattr(typesetting, "BACKGROUND_AT_LEAST", 1)
     output = build(project_copy)
     assert output.pdfs.finish() == []
     assert typeset_here == []  # a typesetter did it, not the build
     assert pdf_bytes(output) == in_process
 
 
+@pytest.mark.usefixtures("in_children")
 def test_a_typesetter_that_fails_leaves_the_pdfs_to_the_build(
     project_copy: Path,
     in_process: bytes,
     typeset_here: list[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(case_output, "PREFILL_AT_LEAST", 1)
-    monkeypatch.setattr(typesetting, "BACKGROUND_AT_LEAST", 1)
     monkeypatch.setattr(typesetting, "_CHILD", "raise SystemExit(3)")
     output = build(project_copy)
     assert typeset_here == []  # the child rendering the case left its PDF for later
@@ -100,8 +102,9 @@ def test_a_damaged_pdf_is_typeset_again(
     assert pdf_bytes(again) == in_process
 
 
+@pytest.mark.usefixtures("in_children")
 def test_text_the_fonts_may_not_print_is_typeset_with_its_case(
-    project_copy: Path, typeset_here: list[str], monkeypatch: pytest.MonkeyPatch
+    project_copy: Path, typeset_here: list[str]
 ) -> None:
     # A warning belongs with the case's output, which is stored before any typesetter runs.
     case_file = project_copy / CASE / "case.yaml"
@@ -110,8 +113,6 @@ def test_text_the_fonts_may_not_print_is_typeset_with_its_case(
         replace_once(text, "    - baricitinib\n", "    - baricitinib\n    - 掌蹠膿疱症\n"),
         encoding="utf-8",
     )
-    monkeypatch.setattr(case_output, "PREFILL_AT_LEAST", 1)
-    monkeypatch.setattr(typesetting, "BACKGROUND_AT_LEAST", 1)
     output = build(project_copy)
     assert [w.format() for w in output.warnings] == [
         "case_data/ppp-ad-baricitinib/case.yaml: warning: the PDF has no font for text such as "

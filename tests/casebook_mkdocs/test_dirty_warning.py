@@ -11,24 +11,17 @@ from casebook_mkdocs.dirty_warning import BUILD_LOGGER, DIRTY_WARNING, quiet_dir
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-
-class _Records(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+from ..support.logs import Records
 
 
 @pytest.fixture
-def build_log() -> Iterator[_Records]:
+def build_log() -> Iterator[Records]:
     """What reaches MkDocs' build logger, with the logger's filters as they were afterwards."""
     logger = logging.getLogger(BUILD_LOGGER)
     filters = list(logger.filters)
     for installed in filters:
         logger.removeFilter(installed)
-    records = _Records()
+    records = Records()
     logger.addHandler(records)
     try:
         yield records
@@ -48,7 +41,7 @@ def dirty_build(tmp_path: Path) -> None:
 
 
 def test_mkdocs_still_warns_of_a_dirty_build_in_these_words(
-    tmp_path: Path, build_log: _Records
+    tmp_path: Path, build_log: Records
 ) -> None:
     """Pins MkDocs 1.6.1: a real dirty build warns on this logger, in this wording. Should it
     change, the filter lets the warning through and previews print it on every save."""
@@ -56,9 +49,7 @@ def test_mkdocs_still_warns_of_a_dirty_build_in_these_words(
     assert [m for m in build_log.messages if m.startswith(DIRTY_WARNING)] != []
 
 
-def test_dirty_build_warning_is_dropped_and_others_kept(
-    tmp_path: Path, build_log: _Records
-) -> None:
+def test_dirty_build_warning_is_dropped_and_others_kept(tmp_path: Path, build_log: Records) -> None:
     quiet_dirty_warning()
     quiet_dirty_warning()  # once per process is enough, however often the hooks start
     assert len(logging.getLogger(BUILD_LOGGER).filters) == 1

@@ -11,20 +11,13 @@ from casebook_mkdocs.late_links import PAGES_LOGGER, LateLinks
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-
-class _Records(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+from ..support.logs import Records
 
 
 @pytest.fixture
-def page_log() -> Iterator[tuple[_Records, LateLinks]]:
+def page_log() -> Iterator[tuple[Records, LateLinks]]:
     logger = logging.getLogger(PAGES_LOGGER)
-    records, late = _Records(), LateLinks()
+    records, late = Records(logging.DEBUG), LateLinks()
     logger.addHandler(records)
     level = logger.level
     logger.setLevel(logging.DEBUG)
@@ -49,12 +42,12 @@ def build_linking(tmp_path: Path) -> None:
     build(load_config(str(tmp_path / "mkdocs.yml")))
 
 
-def notes(records: _Records) -> list[str]:
+def notes(records: Records) -> list[str]:
     return [m for m in records.messages if "which is excluded from the built site" in m]
 
 
 def test_mkdocs_notes_links_to_excluded_files_in_these_words(
-    tmp_path: Path, page_log: tuple[_Records, LateLinks]
+    tmp_path: Path, page_log: tuple[Records, LateLinks]
 ) -> None:
     """Pins MkDocs 1.6.1: should the wording change, the notes come back, and nothing else."""
     records, _ = page_log
@@ -66,7 +59,7 @@ def test_mkdocs_notes_links_to_excluded_files_in_these_words(
 
 
 def test_the_note_is_dropped_for_late_files_only(
-    tmp_path: Path, page_log: tuple[_Records, LateLinks]
+    tmp_path: Path, page_log: tuple[Records, LateLinks]
 ) -> None:
     records, late = page_log
     late.install()
