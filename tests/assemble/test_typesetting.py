@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -68,8 +69,14 @@ def test_the_pdfs_the_children_left_are_typeset_in_the_background(
     project_copy: Path, in_process: bytes, typeset_here: list[str]
 ) -> None:
     output = build(project_copy)
+    [pdf] = output.pdfs.pdfs
+    cache = build_cache.BuildCache(project_copy / ".cache" / "casebook")
+    # While MkDocs would build the pages, the typesetter typesets: here the test waits.
+    deadline = time.monotonic() + 60
+    while not pdf_jobs.is_typeset(cache, pdf.key) and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert output.pdfs.finish() == []
-    assert typeset_here == []  # a typesetter did it, not the build
+    assert typeset_here == []  # the typesetter did it, not the build
     assert pdf_bytes(output) == in_process
 
 
@@ -83,6 +90,23 @@ def test_a_typesetter_that_fails_leaves_the_pdfs_to_the_build(
     monkeypatch.setattr(typesetting, "_CHILD", "raise SystemExit(3)")
     output = build(project_copy)
     assert typeset_here == []  # the child rendering the case left its PDF for later
+    assert output.pdfs.finish() == []
+    assert typeset_here == [output.pdfs.pdfs[0].key]
+    assert pdf_bytes(output) == in_process
+
+
+@pytest.mark.usefixtures("in_children")
+def test_the_build_typesets_from_the_other_end_while_the_typesetter_works(
+    project_copy: Path,
+    in_process: bytes,
+    typeset_here: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A typesetter that is slow to start: the build does not wait for it to begin.
+    monkeypatch.setattr(
+        typesetting, "_CHILD", "import sys, time; sys.stdin.read(); time.sleep(1); print('{}')"
+    )
+    output = build(project_copy)
     assert output.pdfs.finish() == []
     assert typeset_here == [output.pdfs.pdfs[0].key]
     assert pdf_bytes(output) == in_process
