@@ -175,10 +175,10 @@ def test_a_job_waits_only_if_all_its_text_is_surely_printed(project_copy: Path) 
     cache = build_cache.BuildCache(project_copy / ".cache" / "casebook")
     job = cache.get(pdf_jobs.JOBS, pdf.key, key=pdf.key, type_=PdfJob)
     assert job is not None
-    assert pdf_jobs.can_wait(job)
+    assert pdf_jobs.store_job(cache, job).can_wait
     # Text the PDF prints that the page need not: the journal's name, in the running head.
     record = dataclasses.replace(job.input.record, journal_title="日本皮膚科学会雑誌")
     printed_elsewhere = dataclasses.replace(
         job, input=dataclasses.replace(job.input, record=record)
     )
-    assert not pdf_jobs.can_wait(printed_elsewhere)
+    assert not pdf_jobs.store_job(cache, printed_elsewhere).can_wait

@@ -243,3 +243,18 @@ def test_checked_files_refuse_other_bytes(tmp_path: Path) -> None:
     os.replace(tmp_path / "b.png.sha256", tmp_path / "a.png.sha256")  # and its note
     assert build_cache.read_checked(a, label="a") is None
     assert build_cache.read_checked(tmp_path / "missing.png", label="m") is None
+
+
+def test_a_checked_file_is_held_until_its_bytes_or_label_differ(tmp_path: Path) -> None:
+    cache = BuildCache(tmp_path / "cache")
+    target = tmp_path / "cache" / "pdfs" / "a.pdf"
+    build_cache.write_checked(target, b"%PDF one", label="pdf a")
+    assert cache.holds_file(target, label="pdf a")
+    assert not cache.holds_file(target, label="pdf b")  # another entry's file
+    # Found intact once, the note is not read again; new bytes are still noticed.
+    build_cache._note_path(target).write_text("not a note")
+    assert cache.holds_file(target, label="pdf a")
+    target.write_bytes(b"%PDF two")
+    assert not cache.holds_file(target, label="pdf a")
+    target.unlink()
+    assert not cache.holds_file(target, label="pdf a")

@@ -15,7 +15,6 @@ from casebook.assemble.cache_keys import CaseKeys, remembered_checks
 from casebook.assemble.pdf_jobs import (
     PdfRef,
     can_publish,
-    can_wait,
     case_file,
     mark_used,
     store_job,
@@ -143,13 +142,14 @@ def render_case_output(
         sources.update({uri: f"/{CHARTS}/{name}" for uri, name in charts.items()})
         job = _pdf_job(article, page=page, scholarly=scholarly, settings=settings, sources=sources)
         cache = BuildCache.shared(cache_root)
+        stored = store_job(cache, job)
         pdf = PdfRef(
             site_path=scholarly.record.pdf_path,
-            key=store_job(cache, job),
+            key=stored.key,
             case_file=case_file(settings.case_dir, article.id),
         )
         # Typeset later only what cannot warn: a warning belongs with the case's output.
-        if not defer_pdf or not can_wait(job):
+        if not defer_pdf or not stored.can_wait:
             typeset = typeset_job(cache, pdf.key, job=job)
             if typeset.unprintable:
                 warnings = (*warnings, unprintable_warning(pdf.case_file, typeset.unprintable))

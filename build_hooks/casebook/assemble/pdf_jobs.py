@@ -50,25 +50,24 @@ class PdfJobMissing(Exception):
     """Neither the PDF nor its job is in the cache any more (removed during the build)."""
 
 
-def job_key(job: PdfJob) -> str:
-    """The job's key: its content and the code and versions that typeset it."""
+@dataclass(frozen=True)
+class StoredJob:
+    key: str
+    """The job's content and the code and versions that typeset it, hashed."""
+    can_wait: bool
+    """Whether its PDF may be typeset later: none of its text (its page, its record, its
+    citation) can make the warning that belongs with its case's output."""
+
+
+def store_job(cache: BuildCache, job: PdfJob) -> StoredJob:
+    """Keep `job` in the cache (one small entry, written once per content)."""
+    content = _JOB.dump_json(job)
     hasher = hashlib.sha256(core_fingerprint().encode())
-    hasher.update(_JOB.dump_json(job))
-    return hasher.hexdigest()
-
-
-def can_wait(job: PdfJob) -> bool:
-    """Whether the job's PDF may be typeset later: none of its text (its page, its record,
-    its citation) can make the warning that belongs with its case's output."""
-    return surely_printable(_JOB.dump_json(job).decode())
-
-
-def store_job(cache: BuildCache, job: PdfJob) -> str:
-    """Keep `job` in the cache (one small entry, written once per content); its key."""
-    key = job_key(job)
+    hasher.update(content)
+    key = hasher.hexdigest()
     if not cache.holds(JOBS, key, key=key):
         cache.put(JOBS, key, job, key=key, remember=False)
-    return key
+    return StoredJob(key, can_wait=surely_printable(content.decode()))
 
 
 def pdf_file(cache_root: Path, key: str) -> Path:
@@ -77,22 +76,7 @@ def pdf_file(cache_root: Path, key: str) -> Path:
 
 def is_typeset(cache: BuildCache, key: str) -> bool:
     """Whether the PDF of job `key` is in the cache, with the bytes it was written with."""
-    path = pdf_file(cache.root, key)
-    # A preview checks a thousand PDFs on every rebuild: one found intact before, whose bytes
-    # are still the same (by its remembered digest), needs its note read no more.
-    try:
-        if _VERIFIED.get(path) == cache.file_digest(path):
-            return True
-    except OSError:
-        return False
-    if not cache.holds_file(path, label=_label(key)):
-        return False
-    _VERIFIED[path] = cache.file_digest(path)
-    return True
-
-
-_VERIFIED: dict[Path, str] = {}
-"""PDF file -> the digest its note was last found to match, in this process."""
+    return cache.holds_file(pdf_file(cache.root, key), label=_label(key))
 
 
 def can_publish(cache: BuildCache, key: str) -> bool:

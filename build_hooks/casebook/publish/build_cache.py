@@ -75,6 +75,8 @@ class BuildCache:
         self._values: dict[tuple[str, str], tuple[str, Any]] = {}
         self.remember_values = True
         self.folder_keys: dict[str, tuple[str, str]] = {}
+        self._held: dict[tuple[str, str], str] = {}
+        """(file, label) -> the digest its note was last found to match, in this process."""
         """Case folder -> (key prefix, key) its contents had at the last build in this process."""
         clear_obstacles(root)
         with contextlib.suppress(*_UNREADABLE):
@@ -193,10 +195,15 @@ class BuildCache:
 
     def holds_file(self, target: Path, *, label: str) -> bool:
         """Whether `target` holds what `write_checked` stored there for `label`, by its note
-        and its remembered digest: a check that reads no unchanged file again."""
+        and its remembered digest: a check that reads no unchanged file again. A file found
+        intact before whose digest is still the same is not checked against its note again:
+        a preview checks a thousand PDFs on every rebuild."""
+        held = (os.fspath(target), label)
         try:
-            note = json.loads(_note_path(target).read_bytes())
             digest = self.file_digest(target)
+            if self._held.get(held) == digest:
+                return True
+            note = json.loads(_note_path(target).read_bytes())
         except FileNotFoundError:
             return False
         except _UNREADABLE:
@@ -205,6 +212,7 @@ class BuildCache:
         if not isinstance(note, dict) or note.get("label") != label or note.get("sha256") != digest:
             note_damaged(target)
             return False
+        self._held[held] = digest
         return True
 
     def save(self) -> None:
