@@ -89,7 +89,7 @@ def instrument(timer: StageTimer) -> None:
     timer.wrap(case_output, "render_case_page", "pages")
     timer.wrap(case_output, "render_care_page", "pages")
     timer.wrap(case_output, "typeset_job", "pdf")
-    timer.wrap(bibliography, "_bibliography", "citeproc")
+    timer.wrap(bibliography, "_entry", "citeproc")
 
 
 def settings_for(*, pdf: bool) -> SiteSettings:

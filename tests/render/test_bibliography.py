@@ -78,7 +78,9 @@ def test_markup_in_titles_is_escaped() -> None:
     assert "&lt;script&gt;" in str(html)
 
 
-def test_unchanged_reference_list_is_formatted_once(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def made(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The citeproc bibliographies made from now on, each formatting what was not remembered."""
     made: list[object] = []
 
     class Counting(CitationStylesBibliography):  # type: ignore[misc]
@@ -87,8 +89,11 @@ def test_unchanged_reference_list_is_formatted_once(monkeypatch: pytest.MonkeyPa
             super().__init__(*args)
 
     monkeypatch.setattr(bibliography, "CitationStylesBibliography", Counting)
-    bibliography._bibliography.cache_clear()
     bibliography._entry.cache_clear()
+    return made
+
+
+def test_unchanged_reference_list_is_formatted_once(made: list[object]) -> None:
     first = format_references([REFERENCE])
     assert format_references([REFERENCE.model_copy()]) == first
     assert len(made) == 1
@@ -97,16 +102,7 @@ def test_unchanged_reference_list_is_formatted_once(monkeypatch: pytest.MonkeyPa
     assert len(made) == 2
 
 
-def test_a_reference_in_several_lists_is_formatted_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    made: list[object] = []
-
-    class Counting(CitationStylesBibliography):  # type: ignore[misc]
-        def __init__(self, *args: object) -> None:
-            made.append(self)
-            super().__init__(*args)
-
-    monkeypatch.setattr(bibliography, "CitationStylesBibliography", Counting)
-    bibliography._entry.cache_clear()
+def test_a_reference_in_several_lists_is_formatted_once(made: list[object]) -> None:
     other = {**GUTTMAN, "title": "Another trial", "volume": 81, "casebook-et-al": False}
     # The same reference under another case's id is the same text, formatted once.
     renamed = {**GUTTMAN, "id": "baricitinib-trial"}

@@ -124,17 +124,14 @@ class FormattedReference:
 def format_csl(items: list[dict[str, Any]]) -> list[FormattedReference]:
     """Each CSL item as the pinned NLM style prints it, in the order given: the text a reader
     gets who imports the same CSL-JSON into a reference manager."""
-    if not items:
-        return []
-    entries = _bibliography(json.dumps(items, sort_keys=True, ensure_ascii=False))
     return [
         FormattedReference(
-            entry,
+            _entry(json.dumps({**item, "id": _ITEM_ID}, sort_keys=True, ensure_ascii=False)),
             doi=item.get("DOI"),
             pmid=item.get("PMID"),
             url=item.get("URL"),
         )
-        for entry, item in zip(entries, items, strict=True)
+        for item in items
     ]
 
 
@@ -147,23 +144,13 @@ def format_references(references: list[Reference]) -> list[Markup]:
     return [formatted.html() for formatted in format_plain(references)]
 
 
-# A preview renders the edited case on every save, and its references rarely change: formatting
-# them was a third of Casebook's part of a rebuild (30-50 ms a case).
-@lru_cache(maxsize=64)
-def _bibliography(items_json: str) -> tuple[str, ...]:
-    """Each item of the JSON list as the style prints it, without its number."""
-    items = json.loads(items_json)
-    return tuple(
-        _entry(json.dumps({**item, "id": _ITEM_ID}, sort_keys=True, ensure_ascii=False))
-        for item in items
-    )
-
-
-# Each reference is formatted on its own, so that one cited by several cases (a guideline, the
-# Naranjo scale) is formatted once in a build: a numbered style prints every entry of a list
-# as it prints the entry alone, but for its number, and a reference alone costs no more than
-# in a list. The item is formatted under a fixed id, so the text depends on nothing the key
-# leaves out. About 1 kB an entry, so 1-2 MB when full.
+# Each reference is formatted on its own and remembered by its content. A preview renders the
+# edited case on every save, and its references rarely change: formatting them was a third of
+# Casebook's part of a rebuild (30-50 ms a case). And a reference cited by several cases (a
+# guideline, the Naranjo scale) is formatted once in a build: a numbered style prints every
+# entry of a list as it prints the entry alone, but for its number, and a reference alone
+# costs no more than in a list. The item is formatted under a fixed id, so the text depends on
+# nothing the key leaves out. About 1 kB an entry, so 1-2 MB when full.
 _ITEM_ID = "item"
 
 
