@@ -116,16 +116,17 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build = _command.current()
     output = build.output
     context = site_context(config, ((case.page_uri, case.tags) for case in output.cases))
+    late = output.pdfs.files()
     for file in _tracker.files(
         config,
         pages=output.pages,
         copies=output.asset_files,
         contents=output.assets,
-        late=output.pdfs.files(),
+        late=late,
         context=context,
     ):
         files.append(file)
-    _late_links.expect(copy.src_uri for copy in _tracker.late)
+    _late_links.expect(late)
     if _command.dirty and _tracker.rebuilding_all:
         expire_static_pages(files)
     for uri, text in build.admin.contents.items():

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 MAX_CHILDREN = 2
-"""Two: the build process waits or renders pages on one core, so two cores are used; a third
+"""Two: the build process waits while they render, so two cores are used; a third
 child's memory (about 100 MB) would buy nothing on the two-core machines Casebook is measured
 on."""
 PER_CHILD_AT_LEAST = 10
