@@ -35,6 +35,15 @@ def test_promote_creates_a_missing_target(tmp_path: Path) -> None:
     assert (tmp_path / "site").is_dir() and not staging.exists()
 
 
+def test_a_site_folder_in_a_folder_not_made_yet_is_staged_beside_it(tmp_path: Path) -> None:
+    target = tmp_path / "new" / "site"
+    staging = staging_dir_for(target)
+    assert staging.parent == target.parent and not staging.exists()
+    staging.mkdir(parents=True)
+    promote(staging, target)
+    assert target.is_dir() and sorted(p.name for p in target.parent.iterdir()) == ["site"]
+
+
 def test_staging_dir_starts_empty_and_discard_is_safe_on_missing(tmp_path: Path) -> None:
     target = tmp_path / "site"
     first = staging_dir_for(target)

@@ -57,6 +57,8 @@ def discard(path: Path) -> None:
 def remove_stale_staging(target: Path) -> None:
     """Remove `.site.building-PID` and `.site.old-PID` folders whose build is no longer running."""
     pattern = re.compile(rf"\.{re.escape(target.name)}\.(?:building|old)-(\d+)")
+    # A site folder whose parent does not exist yet (`-d new/site`) has nothing stale.
+    stale: list[Path] = []
     with contextlib.suppress(OSError), os.scandir(target.parent) as entries:
         stale = [
             Path(entry.path)
