@@ -216,7 +216,7 @@ def write_placeholders(folder: Path) -> list[Path]:
     written = []
     for panel in PANELS:
         path = folder / panel.file_name
-        # No dpi or other metadata, only the placeholder mark (derived from the pixels), so
+        # No dpi or other metadata, only the placeholder mark (a digest of the rest of the file), so
         # reruns give identical bytes; the build checks the mark on every `placeholder: true`.
         save_placeholder(draw_panel(panel), path)
         written.append(path)

@@ -12,7 +12,7 @@ from casebook.checks.placeholders import save_placeholder
 from PIL import Image, ImageDraw, ImageFont
 
 # Bump when the generated content changes, so a stored corpus is regenerated.
-GENERATOR_VERSION = "3"
+GENERATOR_VERSION = "4"
 IMAGE_SIZE = (640, 480)
 
 # Latin filler marks every sentence as fake at a glance; no clinical fact can be read into it.
