@@ -13,6 +13,7 @@ from pathlib import Path
 from PIL import Image
 
 from casebook.findings import Finding
+from casebook.source import JPEG_COM, JPEG_SOI, PNG_SIGNATURE, jpeg_pieces, png_chunks
 
 # The PNG text chunk keyword; a JPEG carries the same text as its comment. The published copy
 # is re-encoded without either (publish/images.py), so the mark never reaches readers.
@@ -27,53 +28,8 @@ _FILE_PREFIX = f"{_STAND_IN} file sha256:"
 # the decode, so that stand-ins drawn with an older Casebook need not be drawn again.
 _PIXELS_PREFIX = f"{_STAND_IN} pixels sha256:"
 
-_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _PNG_MARK = MARK_KEY.encode("latin-1") + b"\0"
 _JPEG_MARK = f"{MARK_KEY}: ".encode()
-_SOI, _SOS, _COM = 0xD8, 0xDA, 0xFE
-# Markers that stand alone, without a length: TEM and the restart markers.
-_BARE_MARKERS = frozenset({0x01, *range(0xD0, 0xD8)})
-
-
-def _png_chunks(data: bytes) -> list[tuple[bytes, bytes, bytes]] | None:
-    """(type, data, whole chunk) of each chunk, or None for a file that is not whole PNG."""
-    chunks, at = [], len(_PNG_SIGNATURE)
-    while at < len(data):
-        if at + 12 > len(data):
-            return None
-        (length,) = struct.unpack(">I", data[at : at + 4])
-        end = at + 12 + length
-        if end > len(data):
-            return None
-        chunks.append((data[at + 4 : at + 8], data[at + 8 : end - 4], data[at:end]))
-        at = end
-    return chunks
-
-
-def _jpeg_segments(data: bytes) -> list[tuple[int, bytes, bytes]] | None:
-    """(marker, payload, whole segment) up to the first scan, then the rest of the file as
-    one piece; None for a file that is not laid out as JPEG."""
-    segments, at = [(_SOI, b"", data[:2])], 2
-    while at < len(data):
-        if data[at] != 0xFF or at + 2 > len(data):
-            return None
-        marker = data[at + 1]
-        if marker in _BARE_MARKERS or marker == 0xFF:
-            segments.append((marker, b"", data[at : at + 2]))
-            at += 2
-            continue
-        if at + 4 > len(data):
-            return None
-        (length,) = struct.unpack(">H", data[at + 2 : at + 4])
-        if marker == _SOS:
-            segments.append((marker, b"", data[at:]))
-            return segments
-        end = at + 2 + length
-        if length < 2 or end > len(data):
-            return None
-        segments.append((marker, data[at + 4 : end], data[at:end]))
-        at = end
-    return segments
 
 
 def _split_mark(data: bytes) -> tuple[str | None, bytes] | None:
@@ -82,25 +38,19 @@ def _split_mark(data: bytes) -> tuple[str | None, bytes] | None:
     the bytes, so it cannot match."""
     mark: str | None = None
     kept: list[bytes] = []
-    if data.startswith(_PNG_SIGNATURE):
-        chunks = _png_chunks(data)
-        if chunks is None:
-            return None
-        kept.append(_PNG_SIGNATURE)
-        for kind, payload, whole in chunks:
-            if mark is None and kind == b"tEXt" and payload.startswith(_PNG_MARK):
-                mark = payload[len(_PNG_MARK) :].decode("latin-1")
+    if (chunks := png_chunks(data)) is not None:
+        kept.append(PNG_SIGNATURE)
+        for chunk in chunks:
+            if mark is None and chunk.kind == b"tEXt" and chunk.payload.startswith(_PNG_MARK):
+                mark = chunk.payload[len(_PNG_MARK) :].decode("latin-1")
             else:
-                kept.append(whole)
-    elif data.startswith(b"\xff\xd8"):
-        segments = _jpeg_segments(data)
-        if segments is None:
-            return None
-        for marker, payload, whole in segments:
-            if mark is None and marker == _COM and payload.startswith(_JPEG_MARK):
-                mark = payload[len(_JPEG_MARK) :].decode("utf-8", "replace")
+                kept.append(chunk.whole)
+    elif (pieces := jpeg_pieces(data)) is not None:
+        for piece in pieces:
+            if mark is None and piece.kind == JPEG_COM and piece.payload.startswith(_JPEG_MARK):
+                mark = piece.payload[len(_JPEG_MARK) :].decode("utf-8", "replace")
             else:
-                kept.append(whole)
+                kept.append(piece.whole)
     else:
         return None
     return mark, b"".join(kept)
@@ -114,20 +64,22 @@ def _with_mark(data: bytes) -> bytes:
     """`data`, an unmarked PNG or JPEG, with its mark: a text chunk after the PNG header, or a
     comment after the JPEG's application segments (where JFIF wants APP0 first)."""
     mark = _file_mark(data)
-    if data.startswith(_PNG_SIGNATURE):
+    if data.startswith(PNG_SIGNATURE):
         payload = _PNG_MARK + mark.encode("latin-1")
         chunk = b"tEXt" + payload
         packed = struct.pack(">I", len(payload)) + chunk + struct.pack(">I", zlib.crc32(chunk))
-        header_end = len(_PNG_SIGNATURE) + 25  # IHDR is always first, and 13 bytes long
+        header_end = len(PNG_SIGNATURE) + 25  # IHDR is always first, and 13 bytes long
         return data[:header_end] + packed + data[header_end:]
-    segments = _jpeg_segments(data)
-    if segments is None:
+    pieces = jpeg_pieces(data)
+    if pieces is None:
         raise ValueError("not a JPEG file")
     at = 0
-    for marker, _, whole in segments:
-        if marker != _SOI and not 0xE0 <= marker <= 0xEF:
+    for piece in pieces:
+        if piece.kind != JPEG_SOI and not (
+            isinstance(piece.kind, int) and 0xE0 <= piece.kind <= 0xEF
+        ):
             break
-        at += len(whole)
+        at += len(piece.whole)
     payload = _JPEG_MARK + mark.encode()
     return data[:at] + b"\xff\xfe" + struct.pack(">H", len(payload) + 2) + payload + data[at:]
 

@@ -15,10 +15,11 @@ from PIL import ExifTags, Image, ImageCms, ImageOps, PngImagePlugin
 
 from casebook.checks import ALLOWED_FORMATS, MAX_FIGURE_PIXELS
 from casebook.publish.build_cache import read_checked, write_checked
+from casebook.publish.jpeg_copy import copy_without_metadata
 
 # Bump when the encoding below changes; Pillow's version is part of the key because a new libjpeg,
 # libwebp or zlib may produce different bytes, and a cached result must equal a fresh one.
-ENCODER_VERSION = "2"
+ENCODER_VERSION = "3"
 ENCODER_ID = f"casebook{ENCODER_VERSION}-pillow{PIL.__version__}"
 JPEG_QUALITY = 90
 WEBP_QUALITY = 90
@@ -80,7 +81,12 @@ def publish_image(source: Path, *, cache_dir: Path) -> PublishedImage:
 
 
 def reencode_image(source: bytes, *, max_pixels: int = MAX_FIGURE_PIXELS) -> bytes:
-    """Return `source` decoded and encoded again in its own format, upright, pixels only."""
+    """Return `source` upright, in sRGB, pixels only, in its own format: a JPEG that needs no
+    change to its pixels keeps its coded pixels (publish/jpeg_copy.py); any other image is
+    decoded and encoded again."""
+    copied = copy_without_metadata(source, max_pixels=max_pixels)
+    if copied is not None:
+        return copied
     decoded, image_format = _decode_upright(source, max_pixels=max_pixels)
     try:
         image = _pixels_only(_for_format(_to_srgb(decoded), image_format))

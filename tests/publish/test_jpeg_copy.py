@@ -1,0 +1,118 @@
+"""A JPEG whose pixels need no change is published with its coded pixels copied: the same
+pixels as the author's file, none of its metadata."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from casebook.checks import MAX_FIGURE_PIXELS
+from casebook.publish.images import find_metadata, reencode_image
+from casebook.publish.jpeg_copy import copy_without_metadata
+from PIL import ExifTags, Image
+
+from ..support.images import camera_jpeg, gradient, srgb_profile
+
+
+def _jpeg(image: Image.Image | None = None, **options: object) -> bytes:
+    buffer = io.BytesIO()
+    (image or gradient((64, 48))).save(buffer, "JPEG", **options)
+    return buffer.getvalue()
+
+
+def _pixels(data: bytes) -> bytes:
+    with Image.open(io.BytesIO(data)) as image:
+        return image.tobytes()
+
+
+def _exported_photo() -> bytes:
+    """An upright photograph with no colour profile, as exported by an editor: EXIF with a
+    GPS position but no turn, a comment, XMP, and bytes left after the image."""
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "PhoneMaker"
+    exif.get_ifd(ExifTags.IFD.GPSInfo)[ExifTags.GPS.GPSLatitudeRef] = "N"
+    data = _jpeg(
+        exif=exif,
+        comment=b"Patient: Jane Doe, MRN 123456",
+        xmp=b'<x:xmpmeta xmlns:x="adobe:ns:meta/">Jane Doe</x:xmpmeta>',
+    )
+    return data + b"Jane Doe appended"
+
+
+def _with_jfif_thumbnail(data: bytes) -> bytes:
+    """`data` with its JFIF header replaced by one holding a 2 x 1 thumbnail."""
+    assert data[2:4] == b"\xff\xe0"
+    length = int.from_bytes(data[4:6], "big")
+    thumbnail = b"\x02\x01" + b"THUMBS"
+    header = b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01" + thumbnail
+    return (
+        data[:2] + b"\xff\xe0" + (len(header) + 2).to_bytes(2, "big") + header + data[4 + length :]
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param(_exported_photo(), id="baseline"),
+        pytest.param(_jpeg(progressive=True, comment=b"Jane Doe"), id="progressive"),
+        pytest.param(_jpeg(gradient((64, 48), "L"), comment=b"Jane Doe"), id="greyscale"),
+        pytest.param(_jpeg(restart_marker_blocks=2, comment=b"Jane Doe"), id="restarts"),
+        pytest.param(_with_jfif_thumbnail(_jpeg(comment=b"Jane Doe")), id="thumbnail"),
+    ],
+)
+def test_the_coded_pixels_are_copied_and_nothing_else(source: bytes) -> None:
+    published = reencode_image(source)
+    assert published == copy_without_metadata(source, max_pixels=MAX_FIGURE_PIXELS)
+    assert _pixels(published) == _pixels(source)
+    assert find_metadata(published) == []
+    assert b"Jane Doe" not in published and b"THUMBS" not in published
+    assert len(published) < len(source)
+
+
+def test_the_copy_keeps_a_clean_jfif_header_and_no_thumbnail() -> None:
+    published = reencode_image(_with_jfif_thumbnail(_jpeg()))
+    with Image.open(io.BytesIO(published)) as image:
+        assert image.info["jfif_version"] == (1, 1)
+        assert image.info["jfif_density"] == (1, 1)
+    assert published[2:20] == b"\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+
+
+def _turned() -> bytes:
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = 6
+    return _jpeg(exif=exif)
+
+
+def _cmyk() -> bytes:
+    return _jpeg(gradient((64, 48), "CMYK"))
+
+
+def _arithmetic_like() -> bytes:
+    # A lossless-JPEG frame marker in place of the baseline one: browsers cannot show it.
+    data = _jpeg()
+    at = data.index(b"\xff\xc0")
+    return data[:at] + b"\xff\xc3" + data[at + 2 :]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param(camera_jpeg(), id="turned-with-profile"),
+        pytest.param(_turned(), id="turned"),
+        pytest.param(_jpeg(icc_profile=srgb_profile()), id="profile"),
+        pytest.param(_cmyk(), id="cmyk"),
+        pytest.param(_arithmetic_like(), id="frame-browsers-cannot-show"),
+        pytest.param(_jpeg()[:-40], id="cut-off"),
+    ],
+)
+def test_pixels_that_must_change_or_cannot_be_read_are_not_copied(source: bytes) -> None:
+    assert copy_without_metadata(source, max_pixels=MAX_FIGURE_PIXELS) is None
+
+
+def test_a_turned_photograph_is_still_turned_upright() -> None:
+    with Image.open(io.BytesIO(reencode_image(_turned()))) as image:
+        assert image.size == (48, 64)
+
+
+def test_too_many_pixels_are_left_to_the_decoder_to_refuse() -> None:
+    assert copy_without_metadata(_jpeg(), max_pixels=100) is None
