@@ -37,7 +37,12 @@ LAYER = re.compile(r"Casebook: built \d+ cases? in ([\d.]+) seconds")
 class Build:
     seconds: float
     peak_mb: float
+    """The largest sum of the tree's resident memory (RSS), which counts a page shared by
+    several processes (the interpreter, the libraries' code) once in each."""
     layer_seconds: float | None
+    pss_mb: float = 0.0
+    """The largest sum of the tree's proportional memory (PSS): a shared page counted once,
+    split between its processes; what the tree takes of the machine's memory."""
 
 
 def mkdocs_env(project: Path) -> dict[str, str]:
@@ -48,20 +53,37 @@ def mkdocs_env(project: Path) -> dict[str, str]:
     return env
 
 
-def tree_kib(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in KiB (Linux /proc)."""
-    total, pending = 0, [pid]
+def tree_kib(pid: int) -> tuple[int, int]:
+    """Resident and proportional memory of a process and all its descendants, in KiB (Linux
+    /proc; PSS is RSS where smaps_rollup is missing)."""
+    rss = pss = 0
+    pending = [pid]
     while pending:
         current = pending.pop()
         with contextlib.suppress(OSError, ValueError):
-            with open(f"/proc/{current}/status", encoding="ascii") as status:
-                for line in status:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1])
+            found = _memory_kib(current)
+            rss, pss = rss + found[0], pss + found[1]
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as children:
                     pending.extend(int(child) for child in children.read().split())
-    return total
+    return rss, pss
+
+
+def _memory_kib(pid: int) -> tuple[int, int]:
+    fields: dict[str, int] = {}
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                name, _, rest = line.partition(":")
+                if name in ("Rss", "Pss"):
+                    fields[name] = int(rest.split()[0])
+    except FileNotFoundError:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    fields["Rss"] = int(line.split()[1])
+    rss = fields.get("Rss", 0)
+    return rss, fields.get("Pss", rss)
 
 
 class TreePeak(threading.Thread):
@@ -71,11 +93,14 @@ class TreePeak(threading.Thread):
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
-        self.pid, self.peak_kib, self.done = pid, 0, threading.Event()
+        self.pid, self.peak_kib, self.pss_peak_kib = pid, 0, 0
+        self.done = threading.Event()
 
     def run(self) -> None:
         while not self.done.wait(0.05):
-            self.peak_kib = max(self.peak_kib, tree_kib(self.pid))
+            rss, pss = tree_kib(self.pid)
+            self.peak_kib = max(self.peak_kib, rss)
+            self.pss_peak_kib = max(self.pss_peak_kib, pss)
 
 
 def run_build(project: Path, site: Path) -> Build:
@@ -101,7 +126,8 @@ def run_build(project: Path, site: Path) -> Build:
         raise SystemExit(f"build of {project} failed:\n{log}")
     match = LAYER.search(log)
     peak_kib = max(sampler.peak_kib, usage.ru_maxrss)
-    return Build(seconds, peak_kib / 1024, float(match.group(1)) if match else None)
+    layer = float(match.group(1)) if match else None
+    return Build(seconds, peak_kib / 1024, layer, pss_mb=sampler.pss_peak_kib / 1024)
 
 
 BENCHMARK_SITE_URL = "https://benchmark.casebook.test/casebook/"
@@ -163,6 +189,7 @@ def median(builds: list[Build]) -> Build:
         statistics.median(b.seconds for b in builds),
         max(b.peak_mb for b in builds),
         statistics.median(layers) if layers else None,
+        pss_mb=max(b.pss_mb for b in builds),
     )
 
 
@@ -317,24 +344,30 @@ def pdf_cost(workdir: Path, corpus: Path, count: int, *, repeat: int) -> str:
     return (
         f"{count:,} cases, cold: {without.seconds:.1f} s without PDFs, {with_pdf.seconds:.1f} s "
         f"with ({with_pdf.seconds / without.seconds - 1:+.1%}); peak {without.peak_mb:.0f} MB "
-        f"without, {with_pdf.peak_mb:.0f} MB with; median of {repeat}; "
+        f"(PSS {without.pss_mb:.0f} MB) without, {with_pdf.peak_mb:.0f} MB "
+        f"(PSS {with_pdf.pss_mb:.0f} MB) with; median of {repeat}; "
         f"load average {os.getloadavg()[0]:.2f}."
     )
 
 
 def report(rows: list[tuple[int, Build, Build, Build]], *, load: float) -> str:
     lines = [
-        "| Cases | Cold build | Warm build | Plain Markdown | Warm / plain | Casebook layer "
-        "| Layer / plain | Warm per case | Peak, warm | Peak, cold | Plain peak |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Cases | Cold build | Warm build | Plain Markdown | Warm / plain | Cold / plain "
+        "| Casebook layer "
+        "| Layer / plain | Warm per case | Peak, warm | Peak, cold | Peak, cold (PSS) "
+        "| Plain peak |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+        "| ---: |",
     ]
     for count, cold, warm, plain in rows:
         layer = warm.layer_seconds or 0.0
         lines.append(
             f"| {count:,} | {cold.seconds:.1f} s | {warm.seconds:.1f} s | {plain.seconds:.1f} s "
-            f"| {warm.seconds / plain.seconds:.2f} | {layer:.2f} s "
+            f"| {warm.seconds / plain.seconds:.2f} | {cold.seconds / plain.seconds:.2f} "
+            f"| {layer:.2f} s "
             f"| {layer / plain.seconds:.1%} | {warm.seconds / count * 1000:.0f} ms "
-            f"| {warm.peak_mb:.0f} MB | {cold.peak_mb:.0f} MB | {plain.peak_mb:.0f} MB |"
+            f"| {warm.peak_mb:.0f} MB | {cold.peak_mb:.0f} MB | {cold.pss_mb:.0f} MB "
+            f"| {plain.peak_mb:.0f} MB |"
         )
     lines.append("")
     for (small, _, before, _), (large, _, after, _) in itertools.pairwise(rows):
