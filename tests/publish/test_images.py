@@ -6,6 +6,7 @@ import hashlib
 import io
 import os
 import struct
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,9 +19,16 @@ from casebook.publish.images import (
     publish_image,
     reencode_image,
 )
-from PIL import ExifTags, Image, JpegImagePlugin
+from PIL import ExifTags, Image, ImageFile, JpegImagePlugin
 
-from ..support.images import annotated_png, camera_jpeg, gradient, srgb_profile, write
+from ..support.images import (
+    annotated_png,
+    camera_jpeg,
+    gradient,
+    srgb_profile,
+    with_jfif_thumbnail,
+    write,
+)
 
 
 def red_blue_swapped_profile() -> bytes:
@@ -284,3 +292,43 @@ def test_find_metadata_reads_paths_and_reports_unreadable_files(tmp_path: Path) 
     path = write(tmp_path / "x.jpg", camera_jpeg())
     assert "GPS position" in find_metadata(path)
     assert find_metadata(b"garbage") == ["unreadable image"]
+
+
+def _progressive_with_comment_between_scans() -> bytes:
+    buffer = io.BytesIO()
+    gradient((64, 48)).save(buffer, "JPEG", progressive=True)
+    data = buffer.getvalue()
+    second_scan = data.index(b"\xff\xda", data.index(b"\xff\xda") + 2)
+    comment = b"Jane Doe"
+    segment = b"\xff\xfe" + (len(comment) + 2).to_bytes(2, "big") + comment
+    return data[:second_scan] + segment + data[second_scan:]
+
+
+def _png_with_exif_after_pixels() -> bytes:
+    buffer = io.BytesIO()
+    gradient((30, 20)).save(buffer, "PNG")
+    data = buffer.getvalue()
+    body = b"MM\x00\x2a\x00\x00\x00\x08\x00\x00"
+    chunk = b"eXIf" + body
+    packed = len(body).to_bytes(4, "big") + chunk + zlib.crc32(chunk).to_bytes(4, "big")
+    return data[:-12] + packed + data[-12:]  # before IEND
+
+
+@pytest.mark.parametrize(
+    ("data", "found"),
+    [
+        (_progressive_with_comment_between_scans(), ["JPEG comment"]),
+        (reencode_image(camera_jpeg()) + b"Jane Doe", ["data after the end of the image"]),
+        (with_jfif_thumbnail(reencode_image(camera_jpeg())), ["JFIF thumbnail"]),
+        (_png_with_exif_after_pixels(), ["EXIF data"]),
+        (reencode_image(camera_jpeg()), []),
+    ],
+)
+def test_metadata_anywhere_in_the_file_is_found_without_decoding(
+    data: bytes, found: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_decoding(self: object) -> None:
+        raise AssertionError("decoded")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", no_decoding)
+    assert find_metadata(data) == found

@@ -48,6 +48,16 @@ def camera_jpeg() -> bytes:
     return buffer.getvalue()
 
 
+def with_jfif_thumbnail(data: bytes) -> bytes:
+    """`data`, a JPEG from Pillow, with its JFIF header replaced by one holding a 1 x 1
+    thumbnail of the bytes b"THU" (a thumbnail can show what a crop took out)."""
+    assert data[2:4] == b"\xff\xe0"
+    length = int.from_bytes(data[4:6], "big")
+    header = b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x01\x01" + b"THU"
+    segment = b"\xff\xe0" + (len(header) + 2).to_bytes(2, "big") + header
+    return data[:2] + segment + data[4 + length :]
+
+
 def annotated_png() -> bytes:
     info = PngImagePlugin.PngInfo()
     info.add_text("Comment", "Patient Jane Doe")
