@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from casebook.publish import build_cache
+from casebook.publish import build_cache, checked_files
 from casebook.publish.build_cache import BuildCache, core_fingerprint
 
 Value = dict[str, str]
@@ -192,11 +192,11 @@ def test_an_entry_changed_at_the_same_size_is_a_miss(tmp_path: Path) -> None:
     path = tmp_path / "cache" / "cases" / "a.json"
     data = path.read_bytes()
     path.write_bytes(data.replace(b"text", b"tExt"))
-    build_cache.take_damaged()
+    checked_files.take_damaged()
     assert BuildCache(tmp_path / "cache").get("cases", "a", key="k", type_=Value) is None
     path.write_bytes(data[: len(data) // 2])
     assert BuildCache(tmp_path / "cache").get("cases", "a", key="k", type_=Value) is None
-    assert build_cache.take_damaged() == [str(path), str(path)]
+    assert checked_files.take_damaged() == [str(path), str(path)]
 
 
 def test_a_pickle_in_the_cache_is_never_run(tmp_path: Path) -> None:
@@ -235,24 +235,24 @@ def test_folders_and_files_in_the_wrong_place_are_a_miss(tmp_path: Path) -> None
 
 def test_checked_files_refuse_other_bytes(tmp_path: Path) -> None:
     a, b = tmp_path / "a.png", tmp_path / "b.png"
-    build_cache.write_checked(a, b"pixels of a", label="a")
-    build_cache.write_checked(b, b"pixels of b", label="b")
-    assert build_cache.read_checked(a, label="a") == b"pixels of a"
+    checked_files.write_checked(a, b"pixels of a", label="a")
+    checked_files.write_checked(b, b"pixels of b", label="b")
+    assert checked_files.read_checked(a, label="a") == b"pixels of a"
     a.write_bytes(b"pixels of b")  # another figure's bytes, note unchanged
-    assert build_cache.read_checked(a, label="a") is None
+    assert checked_files.read_checked(a, label="a") is None
     os.replace(tmp_path / "b.png.sha256", tmp_path / "a.png.sha256")  # and its note
-    assert build_cache.read_checked(a, label="a") is None
-    assert build_cache.read_checked(tmp_path / "missing.png", label="m") is None
+    assert checked_files.read_checked(a, label="a") is None
+    assert checked_files.read_checked(tmp_path / "missing.png", label="m") is None
 
 
 def test_a_checked_file_is_held_until_its_bytes_or_label_differ(tmp_path: Path) -> None:
     cache = BuildCache(tmp_path / "cache")
     target = tmp_path / "cache" / "pdfs" / "a.pdf"
-    build_cache.write_checked(target, b"%PDF one", label="pdf a")
+    checked_files.write_checked(target, b"%PDF one", label="pdf a")
     assert cache.holds_file(target, label="pdf a")
     assert not cache.holds_file(target, label="pdf b")  # another entry's file
     # Found intact once, the note is not read again; new bytes are still noticed.
-    build_cache._note_path(target).write_text("not a note")
+    checked_files.note_path(target).write_text("not a note")
     assert cache.holds_file(target, label="pdf a")
     target.write_bytes(b"%PDF two")
     assert not cache.holds_file(target, label="pdf a")

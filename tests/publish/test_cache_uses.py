@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from casebook.publish.build_cache import write_atomically
 from casebook.publish.cache_uses import USES_FILE, CacheUses
+from casebook.publish.checked_files import write_atomically
 
 
 def entry(root: Path, name: str, data: bytes = b"x") -> str:

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from casebook.publish.build_cache import (
-    CACHE_DIR,
-    BuildCache,
-    core_fingerprint,
+from casebook.publish.build_cache import CACHE_DIR, BuildCache, core_fingerprint
+from casebook.publish.cache_prune import Cleared, clear_cache, prune_cache
+from casebook.publish.cache_uses import Pruned
+from casebook.publish.charts import publish_chart
+from casebook.publish.checked_files import (
     note_damaged,
     take_damaged,
     write_atomically,
     write_checked,
 )
-from casebook.publish.cache_prune import Cleared, clear_cache, prune_cache
-from casebook.publish.cache_uses import Pruned
-from casebook.publish.charts import publish_chart
 from casebook.publish.images import publish_image
 from casebook.publish.page_sanitizer import PageSanitizer
 from casebook.publish.pdf import (

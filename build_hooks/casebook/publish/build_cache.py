@@ -7,10 +7,8 @@ import hashlib
 import importlib.metadata
 import json
 import os
-import shutil
 import stat
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +17,15 @@ from typing import Any, TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from casebook.publish.cache_uses import CacheUses
+from casebook.publish.checked_files import (
+    UNREADABLE_FILE,
+    entry_bytes,
+    entry_header,
+    note_damaged,
+    note_path,
+    read_entry,
+    write_atomically,
+)
 
 T = TypeVar("T")
 
@@ -46,9 +53,8 @@ _RACY_SECONDS = 2.0
 # A damaged entry, or one written by a version of the core whose types differ, is a miss.
 # Values are JSON read back through the declared type, never pickle: anyone who can write the
 # cache (a CI cache restored on another branch) could make unpickling run their code.
-_UNREADABLE = (OSError, ValueError, ValidationError, UnicodeDecodeError, MemoryError)
+_UNREADABLE = (*UNREADABLE_FILE, ValidationError)
 _ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
-_DAMAGED: list[str] = []
 
 _Stat = tuple[int, int, int, int, int]
 _SHARED: dict[Path, BuildCache] = {}
@@ -150,15 +156,8 @@ class BuildCache:
             return remembered[1]  # type: ignore[no-any-return]
         path = self._path(kind, name)
         try:
-            with open(path, "rb") as handle:
-                header = _read_header(handle)
-                if header is None:
-                    raise ValueError("no header")
-                if header.get("key") != key:
-                    return None  # stale, not damaged
-                payload = handle.read()
-            if hashlib.sha256(payload).hexdigest() != header.get("sha256"):
-                note_damaged(path)
+            payload = read_entry(path, key=key)
+            if payload is None:
                 return None
             value: T = payload if type_ is bytes else _adapter(type_).validate_json(payload)  # type: ignore[assignment]
         except _UNREADABLE:
@@ -177,7 +176,7 @@ class BuildCache:
             return True
         try:
             with open(self._path(kind, name), "rb") as handle:
-                header = _read_header(handle)
+                header = entry_header(handle)
         except _UNREADABLE:
             return False
         return header is not None and header.get("key") == key
@@ -188,8 +187,7 @@ class BuildCache:
         the value's hash, so that `holds` can check the key without reading the value."""
         self.uses.mark(f"{kind}/{name}.json")
         payload = value if isinstance(value, bytes) else _adapter(type(value)).dump_json(value)
-        header = json.dumps({"key": key, "sha256": hashlib.sha256(payload).hexdigest()})
-        write_atomically(self._path(kind, name), header.encode() + b"\n" + payload)
+        write_atomically(self._path(kind, name), entry_bytes(payload, key=key))
         if remember and self.remember_values:
             self._values[kind, name] = (key, value)
 
@@ -203,7 +201,7 @@ class BuildCache:
             digest = self.file_digest(target)
             if self._held.get(held) == digest:
                 return True
-            note = json.loads(_note_path(target).read_bytes())
+            note = json.loads(note_path(target).read_bytes())
         except FileNotFoundError:
             return False
         except _UNREADABLE:
@@ -243,61 +241,6 @@ def _adapter(type_: Any) -> TypeAdapter[Any]:
     return found
 
 
-def _read_header(handle: Any) -> dict[str, Any] | None:
-    # A header is short; a damaged file without a line break must not be read whole.
-    line = handle.readline(4096)
-    if not line.endswith(b"\n"):
-        return None
-    header = json.loads(line)
-    return header if isinstance(header, dict) else None
-
-
-def write_checked(target: Path, data: bytes, *, label: str) -> None:
-    """Write a published file into the cache with a note beside it of what it is and the hash
-    of its bytes, for `read_checked`: the file itself is published as it is."""
-    write_atomically(target, data)
-    note = json.dumps({"label": label, "sha256": hashlib.sha256(data).hexdigest()})
-    write_atomically(_note_path(target), note.encode())
-
-
-def read_checked(target: Path, *, label: str) -> bytes | None:
-    """The bytes `write_checked` stored at `target` for `label`; None when absent, or when the
-    file or its note is damaged or belongs to something else (a swapped or truncated file)."""
-    try:
-        note = json.loads(_note_path(target).read_bytes())
-        data = target.read_bytes()
-    except FileNotFoundError:
-        return None
-    except _UNREADABLE:
-        note_damaged(target)
-        return None
-    if (
-        not isinstance(note, dict)
-        or note.get("label") != label
-        or note.get("sha256") != hashlib.sha256(data).hexdigest()
-    ):
-        note_damaged(target)
-        return None
-    return data
-
-
-def _note_path(target: Path) -> Path:
-    return target.with_name(target.name + ".sha256")
-
-
-def note_damaged(path: Path) -> None:
-    """Remember that an entry was damaged, so the build can say so once; it is recomputed."""
-    if path.exists() or path.is_symlink():
-        _DAMAGED.append(os.fspath(path))
-
-
-def take_damaged() -> list[str]:
-    """The damaged entries met since the last call, and forget them."""
-    found = list(_DAMAGED)
-    _DAMAGED.clear()
-    return found
-
-
 def clear_obstacles(root: Path) -> None:
     """Remove anything that is not a folder where the cache's folders belong (a `.cache` file,
     say): the cache is ours, and a damaged one is treated as absent, never as fatal."""
@@ -306,24 +249,6 @@ def clear_obstacles(root: Path) -> None:
             if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
                 note_damaged(folder)
                 folder.unlink()
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Readers see the old file or the new one, never half of one. A folder standing where the
-    file belongs (a damaged cache) is removed first."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.is_dir() and not target.is_symlink():
-        note_damaged(target)
-        shutil.rmtree(target)
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
 
 
 def core_fingerprint() -> str:

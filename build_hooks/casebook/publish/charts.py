@@ -10,7 +10,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Literal
 
-from casebook.publish.build_cache import read_checked, write_checked
+from casebook.publish.checked_files import read_checked, write_checked
 
 # Bump when chart_draw changes what it draws; matplotlib's version is in the key because a new
 # release may draw the same data into different bytes, and Pillow's because it encodes the PNG.

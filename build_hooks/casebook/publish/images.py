@@ -14,7 +14,7 @@ import PIL
 from PIL import ExifTags, Image, ImageCms, ImageOps, PngImagePlugin
 
 from casebook.checks import ALLOWED_FORMATS, MAX_FIGURE_PIXELS
-from casebook.publish.build_cache import read_checked, write_checked
+from casebook.publish.checked_files import read_checked, write_checked
 from casebook.publish.jpeg_copy import copy_without_metadata
 from casebook.source import JPEG_COM, JPEG_TRAILER, Piece, jpeg_pieces
 
