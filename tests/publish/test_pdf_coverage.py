@@ -6,8 +6,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from casebook.publish.pdf import compile_pdf
 from casebook.publish.pdf_coverage import covered_characters, surely_printable
+from casebook.publish.typst_compiler import compile_pdf
 from casebook.text import typst_string
 
 

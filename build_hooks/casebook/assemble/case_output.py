@@ -31,6 +31,7 @@ from casebook.publish import (
     PdfJob,
     core_fingerprint,
     note_damaged,
+    pdf_job,
     publish_chart,
     publish_image,
     take_damaged,
@@ -186,8 +187,8 @@ def _pdf_job(
     """What the case's PDF is typeset from: its page, and its figures and charts as the build
     cache holds them."""
     assert scholarly.cite is not None
-    return PdfJob(
-        input=PdfInput(
+    return pdf_job(
+        PdfInput(
             record=scholarly.record,
             page_markdown=page,
             citation_html=str(scholarly.cite.formatted),
@@ -195,7 +196,7 @@ def _pdf_job(
             paper=settings.pdf_paper,
         ),
         page_folder=PurePosixPath(article.page_uri).parent.as_posix(),
-        sources=sources,
+        files=sources,
     )
 
 

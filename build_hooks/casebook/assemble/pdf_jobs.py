@@ -12,26 +12,27 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from pydantic import TypeAdapter
 
 from casebook.errors import Diagnostic
 from casebook.publish import (
+    JOBS,
+    PDFS,
     BuildCache,
     PdfJob,
     TypesetPdf,
     Typesetter,
     core_fingerprint,
+    pdf_file,
+    pdf_label,
     surely_printable,
     typeset,
-    write_checked,
+    write_pdf,
 )
 
-PDFS = "pdfs"
-"""Folder of typeset PDFs inside the build cache, named by their job's key."""
-JOBS = "pdf-jobs"
-"""Kind of the build-cache entries that hold the jobs, by the same key."""
+__all__ = ["JOBS", "PDFS", "pdf_file"]
 
 _JOB = TypeAdapter(PdfJob)
 
@@ -70,13 +71,9 @@ def store_job(cache: BuildCache, job: PdfJob) -> StoredJob:
     return StoredJob(key, can_wait=surely_printable(content.decode()))
 
 
-def pdf_file(cache_root: Path, key: str) -> Path:
-    return cache_root / PDFS / f"{key}.pdf"
-
-
 def is_typeset(cache: BuildCache, key: str) -> bool:
     """Whether the PDF of job `key` is in the cache, with the bytes it was written with."""
-    return cache.holds_file(pdf_file(cache.root, key), label=_label(key))
+    return cache.holds_file(pdf_file(cache.root, key), label=pdf_label(key))
 
 
 def can_publish(cache: BuildCache, key: str) -> bool:
@@ -98,7 +95,7 @@ def typeset_job(
         if job is None:
             raise PdfJobMissing(key)
     pdf = typeset(job, typesetter=typesetter or Typesetter(cache.root, renew_after=1))
-    write_checked(pdf_file(cache.root, key), pdf.data, label=_label(key))
+    write_pdf(cache.root, key, pdf.data)
     return pdf
 
 
@@ -127,7 +124,3 @@ def unprintable_warning(case_file: str, unprintable: str) -> Diagnostic:
 
 def case_file(case_dir: str, case_id: str) -> str:
     return (PurePosixPath(case_dir) / case_id / "case.yaml").as_posix()
-
-
-def _label(key: str) -> str:
-    return f"pdf {key}"

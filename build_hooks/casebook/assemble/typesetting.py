@@ -16,13 +16,10 @@ process would have added some 80 MB to the build's highest memory, to gain nothi
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import subprocess
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from casebook.assemble.children import finish_child, start_child
 from casebook.assemble.pdf_jobs import (
@@ -34,14 +31,12 @@ from casebook.assemble.pdf_jobs import (
     unprintable_warning,
 )
 from casebook.errors import Diagnostic
-from casebook.publish import BuildCache, PdfError, Typesetter
+from casebook.publish import TYPESETTER_CODE, BuildCache, PdfError, Typesetter
 
-_CHILD = "from casebook.assemble.typesetting import main; raise SystemExit(main())"
+_CHILD = TYPESETTER_CODE
 BACKGROUND_AT_LEAST = 20
 """Fewer PDFs than this are typeset in the build's process at the end: starting a typesetter
 costs about half a second, more than a few PDFs take."""
-_NICENESS = 10
-"""A typesetter yields its core to the build's own process, which the build waits for."""
 
 
 class PdfsFailed(Exception):
@@ -135,30 +130,3 @@ class Typesetting:
         child.wait()
         if child.stdout is not None:
             child.stdout.close()
-
-
-def typeset_in_background(cache_root: Path, keys: Sequence[str]) -> dict[str, str]:
-    """What a typesetter does: typeset the jobs `keys` not yet typeset; job key -> the text
-    no font could show, for those that had some."""
-    with contextlib.suppress(OSError, AttributeError):  # os.nice is not everywhere
-        os.nice(_NICENESS)
-    cache = BuildCache.shared(cache_root)
-    cache.remember_values = False
-    unprintable: dict[str, str] = {}
-    typesetter = Typesetter(cache.root)
-    for key in keys:
-        if is_typeset(cache, key):
-            continue
-        with contextlib.suppress(PdfJobMissing):  # the build will say so
-            found = typeset_job(cache, key, typesetter=typesetter).unprintable
-            if found:
-                unprintable[key] = found
-    # No cache.save(): the build's process writes the digests file, and would lose what it
-    # added since this process read it.
-    return unprintable
-
-
-def main() -> int:
-    request = json.loads(sys.stdin.buffer.read())
-    print(json.dumps(typeset_in_background(Path(request["cache_root"]), request["keys"])))
-    return 0

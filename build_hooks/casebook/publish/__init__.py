@@ -15,17 +15,15 @@ from casebook.publish.checked_files import (
 from casebook.publish.images import publish_image
 from casebook.publish.page_sanitizer import PageSanitizer
 from casebook.publish.pdf import (
-    PdfError,
     PdfInput,
     PdfJob,
-    TypesetPdf,
-    Typesetter,
     case_pdf_source,
-    compile_pdf,
+    pdf_job,
     typeset,
     warm_up_typesetting,
 )
 from casebook.publish.pdf_coverage import surely_printable
+from casebook.publish.pdf_store import JOBS, PDFS, pdf_file, pdf_label, write_pdf
 from casebook.publish.published_scan import find_metadata_in_site, judge_ahead
 from casebook.publish.sanitize import sanitize_html
 from casebook.publish.staging import (
@@ -35,9 +33,14 @@ from casebook.publish.staging import (
     promote,
     staging_dir_for,
 )
+from casebook.publish.typst_compiler import PdfError, TypesetPdf, Typesetter, compile_pdf
+from casebook.publish.typst_worker import TYPESETTER_CODE
 
 __all__ = [
     "CACHE_DIR",
+    "JOBS",
+    "PDFS",
+    "TYPESETTER_CODE",
     "BuildCache",
     "Cleared",
     "PageSanitizer",
@@ -57,6 +60,9 @@ __all__ = [
     "find_metadata_in_site",
     "judge_ahead",
     "note_damaged",
+    "pdf_file",
+    "pdf_job",
+    "pdf_label",
     "promote",
     "prune_cache",
     "publish_chart",
@@ -69,4 +75,5 @@ __all__ = [
     "warm_up_typesetting",
     "write_atomically",
     "write_checked",
+    "write_pdf",
 ]
