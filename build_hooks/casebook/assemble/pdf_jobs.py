@@ -2,10 +2,11 @@
 
 Typesetting is the largest single cost of rendering a case from scratch (Typst alone takes
 some 40 ms a document), and nothing else in the build needs the PDF's bytes: the pages link
-to it by its site path. So a job is stored with everything its PDF is made from, under a key
-made of all of it, and the PDF is typeset into the cache under that key: with the case when
-the build renders it, or in background processes while the build renders the site's pages
-(casebook.assemble.typesetting), after the cases were rendered in child processes.
+to it by its site path. So a job is stored as the Typst source its PDF is made from (whose
+figures are files in the cache, named by their content), under a key made of it, and the PDF
+is typeset into the cache under that key: with the case when the build renders it, or in a
+background process while the build renders the site's pages (casebook.assemble.typesetting),
+after the cases were rendered in child processes.
 """
 
 from __future__ import annotations
