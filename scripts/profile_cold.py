@@ -4,10 +4,11 @@ Uses the benchmark's corpus (scripts/benchmark.py writes and keeps it under .cac
 or `--corpus example`: the example case copied N times, each copy's reference volumes changed so
 that no copy's references are formatted from an earlier one's. Loads and renders N cases, each
 with an empty build cache of its own, and prints the seconds per case that each
-stage took: loading with every check (of which decoding figures for their checks), re-encoding
+stage took: loading with every check (of which decoding figures for their checks), publishing
 figures, drawing charts, the scholarly outputs (of which citeproc, wherever it runs), rendering
-the pages, typesetting the PDF, and the whole. One case is rendered first and left out, so
-imports (matplotlib, citeproc's style) are not counted against the cold per-case cost.
+the pages, the PDF (turning the page into Typst, and typesetting it), and the whole. One case
+is rendered first and left out, so imports (matplotlib, citeproc's style) are not counted
+against the cold per-case cost.
 """
 
 from __future__ import annotations
@@ -88,6 +89,8 @@ def instrument(timer: StageTimer) -> None:
     timer.wrap(case_output, "scholarly_output", "scholarly")
     timer.wrap(case_output, "render_case_page", "pages")
     timer.wrap(case_output, "render_care_page", "pages")
+    # The page is turned into Typst when its job is made, and typeset afterwards.
+    timer.wrap(case_output, "pdf_job", "pdf")
     timer.wrap(case_output, "typeset_job", "pdf")
     timer.wrap(bibliography, "_entry", "citeproc")
 
