@@ -15,7 +15,7 @@ from PIL import ExifTags, Image, ImageCms, ImageOps, PngImagePlugin
 
 from casebook.checks import ALLOWED_FORMATS, MAX_FIGURE_PIXELS
 from casebook.publish.checked_files import read_checked, write_checked
-from casebook.publish.jpeg_copy import copy_without_metadata
+from casebook.publish.pixel_copy import copy_without_metadata
 from casebook.source import JPEG_COM, JPEG_TRAILER, Piece, jpeg_pieces
 
 # Bump when the encoding below changes; Pillow's version is part of the key because a new libjpeg,
@@ -83,7 +83,7 @@ def publish_image(source: Path, *, cache_dir: Path) -> PublishedImage:
 
 def reencode_image(source: bytes, *, max_pixels: int = MAX_FIGURE_PIXELS) -> bytes:
     """Return `source` upright, in sRGB, pixels only, in its own format: a JPEG that needs no
-    change to its pixels keeps its coded pixels (publish/jpeg_copy.py); any other image is
+    change to its pixels keeps its coded pixels (publish/pixel_copy.py); any other image is
     decoded and encoded again."""
     copied = copy_without_metadata(source, max_pixels=max_pixels)
     if copied is not None:

@@ -1,5 +1,5 @@
-"""A JPEG published with its coded pixels as the author's file has them and its metadata left
-out, where nothing about the pixels has to change."""
+"""A JPEG or PNG published with its coded pixels as the author's file has them and its metadata
+left out, where nothing about the pixels has to change."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from casebook.source import (
     JPEG_SOI,
     JPEG_SOS,
     JPEG_TRAILER,
+    PNG_SIGNATURE,
     jpeg_pieces,
+    png_chunks,
 )
 
 # Huffman-coded baseline, extended and progressive frames: what browsers display. Arithmetic
@@ -27,6 +29,15 @@ _APP0, _APP14, _COM = 0xE0, 0xEE, 0xFE
 # may hold a thumbnail, which can show what a crop or a redaction took out.
 _JFIF = b"\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
 _ORIENTATION = 0x0112
+# The PNG chunks that make the pixels. Every other chunk is ancillary (text, times, EXIF,
+# resolution, gamma and chromaticities, which re-encoding drops as well) and is left out; a
+# colour profile (iCCP) is converted instead, and an unknown critical chunk means decoding.
+_PNG_PIXELS = frozenset({b"IHDR", b"PLTE", b"tRNS", b"IDAT", b"IEND"})
+# EXIF, whose orientation may say to turn the image (in its own chunk, or as ImageMagick
+# writes it in a text chunk), and animation: refused by the figure checks, never copied as if
+# it were a still.
+_PNG_DECODE = frozenset({b"iCCP", b"eXIf", b"acTL", b"fcTL", b"fdAT"})
+_EXIF_TEXT = (b"Raw profile type exif\0", b"Raw profile type APP1\0")
 
 
 def copy_without_metadata(source: bytes, *, max_pixels: int) -> bytes | None:
@@ -35,7 +46,10 @@ def copy_without_metadata(source: bytes, *, max_pixels: int) -> bytes | None:
     frame coding or colour space browsers may not show, extra frames, an unexpected segment.
 
     Copying skips the decode and the encode (4.5 ms of a 640 x 480 photograph, about 90 ms
-    of a 12-megapixel one) and the loss of encoding a JPEG again."""
+    of a 12-megapixel one, 0.7 s of a 2400 x 1800 PNG) and, for a JPEG, the loss of encoding
+    it again."""
+    if source.startswith(PNG_SIGNATURE):
+        return _png_copy(source, max_pixels=max_pixels)
     try:
         with Image.open(io.BytesIO(source), formats=("JPEG",)) as image:
             if (
@@ -75,3 +89,26 @@ def copy_without_metadata(source: bytes, *, max_pixels: int) -> bytes | None:
         else:
             return None
     return b"".join(kept) if frames == 1 else None
+
+
+def _png_copy(source: bytes, *, max_pixels: int) -> bytes | None:
+    chunks = png_chunks(source)
+    if not chunks or chunks[0].kind != b"IHDR" or chunks[-1].kind != b"IEND":
+        return None
+    header = chunks[0].payload
+    if len(header) != 13:
+        return None
+    width, height = int.from_bytes(header[0:4], "big"), int.from_bytes(header[4:8], "big")
+    if width * height > max_pixels:
+        return None
+    kept = [PNG_SIGNATURE]
+    for chunk in chunks:
+        kind = chunk.kind
+        assert isinstance(kind, bytes)
+        if kind in _PNG_DECODE or (kind not in _PNG_PIXELS and kind[:1].isupper()):
+            return None
+        if kind in (b"tEXt", b"zTXt", b"iTXt") and chunk.payload.startswith(_EXIF_TEXT):
+            return None
+        if kind in _PNG_PIXELS:
+            kept.append(chunk.whole)
+    return b"".join(kept)

@@ -1,17 +1,25 @@
-"""A JPEG whose pixels need no change is published with its coded pixels copied: the same
-pixels as the author's file, none of its metadata."""
+"""A JPEG or PNG whose pixels need no change is published with its coded pixels copied: the
+same pixels as the author's file, none of its metadata."""
 
 from __future__ import annotations
 
 import io
+import zlib
 
 import pytest
 from casebook.checks import MAX_FIGURE_PIXELS
 from casebook.publish.images import find_metadata, reencode_image
-from casebook.publish.jpeg_copy import copy_without_metadata
+from casebook.publish.pixel_copy import copy_without_metadata
+from casebook.source import png_chunks
 from PIL import ExifTags, Image
 
-from ..support.images import camera_jpeg, gradient, srgb_profile, with_jfif_thumbnail
+from ..support.images import (
+    annotated_png,
+    camera_jpeg,
+    gradient,
+    srgb_profile,
+    with_jfif_thumbnail,
+)
 
 
 def _jpeg(image: Image.Image | None = None, **options: object) -> bytes:
@@ -105,3 +113,69 @@ def test_a_turned_photograph_is_still_turned_upright() -> None:
 
 def test_too_many_pixels_are_left_to_the_decoder_to_refuse() -> None:
     assert copy_without_metadata(_jpeg(), max_pixels=100) is None
+
+
+def _png(image: Image.Image | None = None, **options: object) -> bytes:
+    buffer = io.BytesIO()
+    (image or gradient((30, 20))).save(buffer, "PNG", **options)
+    return buffer.getvalue()
+
+
+def _with_chunk(data: bytes, kind: bytes, payload: bytes) -> bytes:
+    chunk = kind + payload
+    packed = len(payload).to_bytes(4, "big") + chunk + zlib.crc32(chunk).to_bytes(4, "big")
+    return data[:33] + packed + data[33:]  # after IHDR
+
+
+def _palette_with_transparency() -> bytes:
+    image = gradient((30, 20)).quantize(16)
+    return _png(image, transparency=3)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param(annotated_png(), id="text-time-private-dpi"),
+        pytest.param(_palette_with_transparency(), id="palette-transparency"),
+        pytest.param(_png(gradient((30, 20), "LA")), id="grey-alpha"),
+        pytest.param(_with_chunk(_png(), b"sRGB", b"\x00"), id="srgb"),
+    ],
+)
+def test_a_png_keeps_its_pixel_chunks_only(source: bytes) -> None:
+    published = reencode_image(source)
+    assert published == copy_without_metadata(source, max_pixels=MAX_FIGURE_PIXELS)
+    chunks = png_chunks(published)
+    assert chunks is not None
+    assert {c.kind for c in chunks} <= {b"IHDR", b"PLTE", b"tRNS", b"IDAT", b"IEND"}
+    with Image.open(io.BytesIO(published)) as copy, Image.open(io.BytesIO(source)) as original:
+        assert copy.mode == original.mode and copy.tobytes() == original.tobytes()
+        assert copy.info.get("transparency") == original.info.get("transparency")
+    assert find_metadata(published) == []
+    assert b"Jane Doe" not in published
+
+
+def _animated() -> bytes:
+    frames = [gradient((30, 20)), gradient((30, 20)).rotate(180)]
+    return _png(frames[0], save_all=True, append_images=frames[1:])
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param(_png(icc_profile=srgb_profile()), id="profile"),
+        pytest.param(_with_chunk(_png(), b"eXIf", b"MM\x00\x2a\x00\x00\x00\x08"), id="exif"),
+        pytest.param(
+            _with_chunk(_png(), b"zTXt", b"Raw profile type exif\x00\x00" + zlib.compress(b"x")),
+            id="exif-as-text",
+        ),
+        pytest.param(_animated(), id="animated"),
+        pytest.param(_with_chunk(_png(), b"QQQQ", b"critical, unknown"), id="unknown-critical"),
+        pytest.param(_png()[:-20], id="cut-off"),
+    ],
+)
+def test_a_png_whose_pixels_must_change_or_cannot_be_read_is_not_copied(source: bytes) -> None:
+    assert copy_without_metadata(source, max_pixels=MAX_FIGURE_PIXELS) is None
+
+
+def test_a_png_with_too_many_pixels_is_left_to_the_decoder_to_refuse() -> None:
+    assert copy_without_metadata(_png(), max_pixels=100) is None
