@@ -20,7 +20,7 @@ from casebook.source import JPEG_COM, JPEG_TRAILER, Piece, jpeg_pieces
 
 # Bump when the encoding below changes; Pillow's version is part of the key because a new libjpeg,
 # libwebp or zlib may produce different bytes, and a cached result must equal a fresh one.
-ENCODER_VERSION = "3"
+ENCODER_VERSION = "4"
 ENCODER_ID = f"casebook{ENCODER_VERSION}-pillow{PIL.__version__}"
 JPEG_QUALITY = 90
 WEBP_QUALITY = 90
