@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from casebook.assemble import case_output, pdf_jobs, typesetting
+from casebook.assemble.children import finish_child, start_child
 from casebook.assemble.site import SiteOutput, build_site_output
 from casebook.assemble.typesetting import PdfsFailed
 from casebook.models.settings import SiteSettings
@@ -179,3 +180,21 @@ def test_a_job_waits_only_if_all_its_text_is_surely_printed(project_copy: Path) 
     # A journal's name in the running head, say.
     printed_elsewhere = PdfJob(job.source + '\n#"日本皮膚科学会雑誌"')
     assert not pdf_jobs.store_job(cache, printed_elsewhere).can_wait
+
+
+def test_a_child_that_leaves_its_pdfs_to_the_typesetter_never_loads_typst(
+    project_copy: Path,
+) -> None:
+    # As a prefill child runs: its request on stdin, then what it imported.
+    code = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from casebook.assemble.prefill import prefill\n"
+        "from casebook.models.settings import SiteSettings\n"
+        f"keys = prefill(Path({str(project_copy)!r}), settings=SiteSettings(),"
+        " folders=['ppp-ad-baricitinib'])\n"
+        "print(json.dumps([len(keys), 'typst' in sys.modules]))\n"
+    )
+    child = start_child(code, {})
+    assert child is not None
+    assert finish_child(child) == [1, False]

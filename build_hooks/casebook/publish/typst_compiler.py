@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import typst
-
 if TYPE_CHECKING:
+    import typst
     from typst import PDFStandard
 
 
@@ -54,6 +53,10 @@ class Typesetter:
         self._compiled = 0
 
     def compile(self, typst_source: str) -> TypesetPdf:
+        # Imported by the first document: a process that renders cases whose PDFs are left
+        # for the typesetter (the prefill children) never loads Typst, 7 MB each.
+        import typst
+
         if self._compiler is None or self._compiled >= self._renew_after:
             self._compiler = typst.Compiler(root=self._root, ignore_system_fonts=True)
             self._compiled = 0
