@@ -321,6 +321,10 @@ def _png_with_exif_after_pixels() -> bytes:
         (reencode_image(camera_jpeg()) + b"Jane Doe", ["data after the end of the image"]),
         (with_jfif_thumbnail(reencode_image(camera_jpeg())), ["JFIF thumbnail"]),
         (_png_with_exif_after_pixels(), ["EXIF data"]),
+        (
+            reencode_image(annotated_png()) + b"PK\x03\x04 Jane Doe",
+            ["data after the end of the image"],
+        ),
         (reencode_image(camera_jpeg()), []),
     ],
 )

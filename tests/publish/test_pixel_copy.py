@@ -171,6 +171,7 @@ def _animated() -> bytes:
         pytest.param(_animated(), id="animated"),
         pytest.param(_with_chunk(_png(), b"QQQQ", b"critical, unknown"), id="unknown-critical"),
         pytest.param(_png()[:-20], id="cut-off"),
+        pytest.param(_png() + b"PK appended", id="appended"),
     ],
 )
 def test_a_png_whose_pixels_must_change_or_cannot_be_read_is_not_copied(source: bytes) -> None:
@@ -179,3 +180,8 @@ def test_a_png_whose_pixels_must_change_or_cannot_be_read_is_not_copied(source: 
 
 def test_a_png_with_too_many_pixels_is_left_to_the_decoder_to_refuse() -> None:
     assert copy_without_metadata(_png(), max_pixels=100) is None
+
+
+def test_a_png_with_a_file_appended_is_published_without_it() -> None:
+    published = reencode_image(_png() + b"PK appended")
+    assert b"PK appended" not in published and find_metadata(published) == []

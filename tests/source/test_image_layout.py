@@ -14,6 +14,7 @@ from casebook.source import (
     PNG_SIGNATURE,
     jpeg_pieces,
     png_chunks,
+    png_trailer,
 )
 
 from ..support.images import annotated_png, camera_jpeg, gradient
@@ -40,6 +41,14 @@ def test_a_cut_off_or_foreign_file_has_no_png_chunks() -> None:
     data = annotated_png()
     assert png_chunks(data[:-5]) is None
     assert png_chunks(_jpeg()) is None
+
+
+def test_what_follows_a_png_is_its_trailer_not_its_chunks() -> None:
+    data = annotated_png()
+    assert png_trailer(data) == b""
+    assert png_trailer(data + b"PK\x03\x04") == b"PK\x03\x04"
+    assert png_chunks(data + b"PK\x03\x04") is None
+    assert png_trailer(_jpeg()) == b""
 
 
 def test_jpeg_pieces_are_the_whole_file_in_order() -> None:

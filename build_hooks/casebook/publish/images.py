@@ -16,7 +16,7 @@ from PIL import ExifTags, Image, ImageCms, ImageOps, PngImagePlugin
 from casebook.checks import ALLOWED_FORMATS, MAX_FIGURE_PIXELS
 from casebook.publish.checked_files import read_checked, write_checked
 from casebook.publish.pixel_copy import copy_without_metadata
-from casebook.source import JPEG_COM, JPEG_TRAILER, Piece, jpeg_pieces
+from casebook.source import JPEG_COM, JPEG_TRAILER, Piece, jpeg_pieces, png_trailer
 
 # Bump when the encoding below changes; Pillow's version is part of the key because a new libjpeg,
 # libwebp or zlib may produce different bytes, and a cached result must equal a fresh one.
@@ -211,7 +211,10 @@ def find_metadata(source: Path | bytes) -> list[str]:
         with Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS) as image:
             if image.format == "PNG":
                 # PNG's own EXIF reader decodes the image; its eXIf chunk is named here.
-                return list(dict.fromkeys(_png_chunk_metadata(data)))
+                found = _png_chunk_metadata(data)
+                if png_trailer(data):
+                    found.append("data after the end of the image")
+                return list(dict.fromkeys(found))
             pieces = jpeg_pieces(data) if image.format in ("JPEG", "MPO") else None
             if pieces is not None:
                 found += _jpeg_piece_metadata(pieces)

@@ -15,6 +15,7 @@ from casebook.source.image_layout import (
     Piece,
     jpeg_pieces,
     png_chunks,
+    png_trailer,
 )
 from casebook.source.yaml_edit import YamlEditError, set_scalars
 from casebook.source.yaml_loader import Loaded, load_yaml_file, load_yaml_text
@@ -34,5 +35,6 @@ __all__ = [
     "load_yaml_file",
     "load_yaml_text",
     "png_chunks",
+    "png_trailer",
     "set_scalars",
 ]

@@ -29,7 +29,20 @@ class Piece(NamedTuple):
 
 
 def png_chunks(data: bytes) -> list[Piece] | None:
-    """Every chunk after the signature, or None for a file that is not PNG or is cut short."""
+    """Every chunk after the signature, or None for a file that is not PNG, is cut short, or
+    goes on after its IEND chunk (see png_trailer)."""
+    split = _png_split(data)
+    return split[0] if split is not None and not split[1] else None
+
+
+def png_trailer(data: bytes) -> bytes:
+    """What a PNG file holds after its IEND chunk (another file appended, say); empty for a
+    file that ends there, or is not PNG."""
+    split = _png_split(data)
+    return split[1] if split is not None else b""
+
+
+def _png_split(data: bytes) -> tuple[list[Piece], bytes] | None:
     if not data.startswith(PNG_SIGNATURE):
         return None
     chunks, at = [], len(PNG_SIGNATURE)
@@ -42,7 +55,9 @@ def png_chunks(data: bytes) -> list[Piece] | None:
             return None
         chunks.append(Piece(data[at + 4 : at + 8], data[at + 8 : end - 4], data[at:end]))
         at = end
-    return chunks
+        if chunks[-1].kind == b"IEND":
+            return chunks, data[at:]
+    return chunks, b""
 
 
 def jpeg_pieces(data: bytes) -> list[Piece] | None:
