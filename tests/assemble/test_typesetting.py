@@ -15,7 +15,7 @@ from casebook.assemble.children import finish_child, start_child
 from casebook.assemble.site import SiteOutput, build_site_output
 from casebook.assemble.typesetting import PdfsFailed
 from casebook.models.settings import SiteSettings
-from casebook.publish import PdfJob, build_cache
+from casebook.publish import JOBS, PDFS, PdfJob, build_cache
 
 from ..support.cases import replace_once
 from ..support.project import copy_project
@@ -152,8 +152,8 @@ def test_text_the_fonts_may_not_print_is_typeset_with_its_case(
 def test_a_pdf_whose_job_left_the_cache_fails_the_build(project_copy: Path) -> None:
     output = build(project_copy)
     cache = project_copy / ".cache" / "casebook"
-    shutil.rmtree(cache / pdf_jobs.PDFS)
-    shutil.rmtree(cache / pdf_jobs.JOBS)
+    shutil.rmtree(cache / PDFS)
+    shutil.rmtree(cache / JOBS)
     with pytest.raises(PdfsFailed) as raised:
         output.pdfs.finish()
     assert str(raised.value) == (
@@ -173,7 +173,7 @@ def test_a_job_waits_only_if_all_its_text_is_surely_printed(project_copy: Path) 
     output = build(project_copy)
     [pdf] = output.pdfs.pdfs
     cache = build_cache.BuildCache(project_copy / ".cache" / "casebook")
-    job = cache.get(pdf_jobs.JOBS, pdf.key, key=pdf.key, type_=PdfJob)
+    job = cache.get(JOBS, pdf.key, key=pdf.key, type_=PdfJob)
     assert job is not None
     assert pdf_jobs.store_job(cache, job).can_wait
     # Text the PDF prints that the page need not: the journal's name, in the running head.

@@ -14,9 +14,8 @@ import pypdf
 import pytest
 from casebook.article.article import Article
 from casebook.assemble.case_output import CaseOutput, render_case_output
-from casebook.assemble.pdf_jobs import JOBS, pdf_file
 from casebook.models.settings import SiteSettings
-from casebook.publish import BuildCache
+from casebook.publish import JOBS, BuildCache, pdf_file
 from casebook.publish.pdf import PdfInput, PdfJob, case_pdf_source, page_html, typeset
 from casebook.publish.typst_compiler import Typesetter
 from casebook.render import render_case_page

@@ -33,8 +33,6 @@ from casebook.publish import (
     write_pdf,
 )
 
-__all__ = ["JOBS", "PDFS", "pdf_file"]
-
 _JOB = TypeAdapter(PdfJob)
 
 

@@ -26,12 +26,11 @@ from casebook.assemble.pdf_jobs import (
     PdfJobMissing,
     PdfRef,
     is_typeset,
-    pdf_file,
     typeset_job,
     unprintable_warning,
 )
 from casebook.errors import Diagnostic
-from casebook.publish import TYPESETTER_CODE, BuildCache, PdfError, Typesetter
+from casebook.publish import TYPESETTER_CODE, BuildCache, PdfError, Typesetter, pdf_file
 
 _CHILD = TYPESETTER_CODE
 BACKGROUND_AT_LEAST = 20
