@@ -1,4 +1,4 @@
-"""The post-build scan finds metadata in any image of the site, decoding each content once."""
+"""The post-build scan finds metadata in any image of the site, judging each content once."""
 
 from __future__ import annotations
 
@@ -29,8 +29,8 @@ def test_every_image_with_metadata_is_named(tmp_path: Path) -> None:
     }
 
 
-def decodes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Count the images the scan decodes."""
+def judged(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the images the scan judges (find_metadata)."""
     calls: list[int] = []
     real = find_metadata
 
@@ -42,7 +42,7 @@ def decodes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
-def test_each_content_is_decoded_once_across_builds(
+def test_each_content_is_judged_once_across_builds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = tmp_path / "project"
@@ -50,9 +50,9 @@ def test_each_content_is_decoded_once_across_builds(
     site_with_leaks(site)
     clean = reencode_image(annotated_png())
     write(site / "cases" / "a" / "same-as-clean.png", clean)
-    calls = decodes(monkeypatch)
+    calls = judged(monkeypatch)
     first = published_scan.find_metadata_in_site(site, project_root=project)
-    assert len(calls) == 3  # two copies of one content are decoded once
+    assert len(calls) == 3  # two copies of one content are judged once
     # A new build, in a new process, writes the site afresh: same bytes, new files.
     monkeypatch.setattr(build_cache, "_SHARED", {})
     again = tmp_path / "again"
@@ -63,7 +63,7 @@ def test_each_content_is_decoded_once_across_builds(
     assert calls == []  # the remembered verdicts, leaks included, still fail the build
 
 
-def test_a_changed_image_is_decoded_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_changed_image_is_judged_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = tmp_path / "project"
     site = tmp_path / "site"
     (site / "cases").mkdir(parents=True)
@@ -71,7 +71,7 @@ def test_a_changed_image_is_decoded_again(tmp_path: Path, monkeypatch: pytest.Mo
     assert published_scan.find_metadata_in_site(site, project_root=project) == {}
     # Same name, new bytes: a verdict kept by name or modification time would wave it through.
     write(site / "cases" / "figure.png", annotated_png())
-    calls = decodes(monkeypatch)
+    calls = judged(monkeypatch)
     leaks = published_scan.find_metadata_in_site(site, project_root=project)
     assert leaks == {"cases/figure.png": find_metadata(annotated_png())}
     assert len(calls) == 1
@@ -86,7 +86,7 @@ def test_a_deleted_cache_changes_no_verdict(
     first = published_scan.find_metadata_in_site(site, project_root=project)
     monkeypatch.setattr(build_cache, "_SHARED", {})
     shutil.rmtree(project / ".cache")
-    calls = decodes(monkeypatch)
+    calls = judged(monkeypatch)
     assert published_scan.find_metadata_in_site(site, project_root=project) == first
     assert len(calls) == 3
 

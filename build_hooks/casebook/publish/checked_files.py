@@ -63,16 +63,15 @@ def read_entry(path: Path, *, key: str) -> bytes | None:
     """The payload `entry_bytes` stored at `path` under `key`; None when absent or stored under
     another key (stale, not damaged). Raises one of UNREADABLE_FILE when it is damaged."""
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed below, whichever way it goes
+        with open(path, "rb") as handle:
+            header = entry_header(handle)
+            if header is None:
+                raise ValueError("no header")
+            if header.get("key") != key:
+                return None
+            payload = handle.read()
     except FileNotFoundError:
         return None
-    with handle:
-        header = entry_header(handle)
-        if header is None:
-            raise ValueError("no header")
-        if header.get("key") != key:
-            return None
-        payload = handle.read()
     if hashlib.sha256(payload).hexdigest() != header.get("sha256"):
         raise ValueError("the payload is not what was written")
     return payload

@@ -1,10 +1,11 @@
 """The last check of a build: no image anywhere in the finished site carries metadata.
 
 A thousand cases publish thousands of images, and decoding every one of them on every build
-took longer than all the rest of Casebook's work. Each image is judged by its own bytes: the
+took longer than all the rest of Casebook's work (find_metadata now reads PNG and JPEG files
+without decoding them, but still reads every byte). Each image is judged by its own bytes: the
 verdict is kept in the build cache under the hash of those bytes, so identical content is
-decoded once, and anything new or changed (a figure copied by hand into docs/, a file a plugin
-wrote) is always decoded.
+judged once, and anything new or changed (a figure copied by hand into docs/, a file a plugin
+wrote) is always judged.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 of a build (casebook.assemble.typesetting starts it).
 
 It imports Typst, the cache's file format and nothing else of Casebook: the publish stage's
-package would import the whole case model, which made the process 117 MB where 64 do.
+package would import the whole case model, which made the process 117 MB at the end of a
+1,000-case build, where it is now 76.
 """
 
 from __future__ import annotations
