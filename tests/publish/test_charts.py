@@ -98,8 +98,67 @@ def test_a_kept_figure_draws_what_a_new_one_draws(tmp_path: Path) -> None:
     assert alone["scores", "svg"] != alone["timeline", "svg"]
 
 
+def _period(lane: str, start: float, end: float, **flags: Any) -> dict[str, Any]:
+    period = {
+        "lane": lane,
+        "start": start,
+        "end": end,
+        "label": flags.pop("label", "4 mg"),
+        "level": 0.5,
+        "off": False,
+        "open_end": False,
+        "single_dose": False,
+        "approximate": False,
+    }
+    return {**period, **flags}
+
+
+def timelines(tmp_path: Path) -> list[dict[str, Any]]:
+    """The example's timeline and others unlike it: more lanes and fewer, other axes and
+    ticks, stops, single doses, open and approximate ends."""
+    example = spec(tmp_path)
+    x = example["x"]
+    three = {
+        **example,
+        "x": {**x, "title": "Days since admission", "min": -3.0, "max": 250.0},
+        "lanes": ["amoxicillin", "prednisolone 40 mg", "a much longer drug name here"],
+        "periods": [
+            _period("amoxicillin", 0, 9, label="500 mg three times daily"),
+            _period("prednisolone 40 mg", 10, 11, single_dose=True, label="once"),
+            _period("a much longer drug name here", 12, 40, off=True, label="off"),
+            _period("a much longer drug name here", 40, 250, open_end=True, level=1.0),
+            _period("amoxicillin", 100, 103, approximate=True, level=0.1),
+        ],
+    }
+    one = {
+        **example,
+        "x": {**x, "min": 0.0, "max": 6.0},
+        "lanes": ["x"],
+        "periods": [_period("x", 0, 6, label="2 g")],
+    }
+    return [example, three, one, three, example, one]
+
+
+def test_the_timeline_figure_draws_what_a_new_one_draws(tmp_path: Path) -> None:
+    """Timelines drawn one after another on the process's one figure, as SVG and as PNG,
+    equal each drawn on a new figure."""
+    drawn = timelines(tmp_path)
+    alone = {}
+    for index, data in enumerate(drawn[:3]):
+        for kind, draw in (("svg", chart_draw.draw_svg), ("png", chart_draw.draw_png)):
+            chart_draw._timeline_canvas = None
+            alone[index, kind] = draw(data)
+    assert len({alone[index, "svg"] for index in range(3)}) == 3
+    chart_draw._timeline_canvas = None
+    for data in drawn:
+        index = drawn.index(data)
+        assert chart_draw.draw_svg(data) == alone[index, "svg"]
+        assert chart_draw.draw_png(data) == alone[index, "png"]
+        assert chart_draw.draw_svg(data) == alone[index, "svg"]
+
+
 def test_few_figures_are_kept(tmp_path: Path) -> None:
-    data = spec(tmp_path)
+    data = figure_chart_specs(tmp_path)[0]
     chart_draw._kept.clear()
     for weeks in range(6):
         chart_draw.draw_svg({**data, "x": {**data["x"], "max": data["x"]["max"] + weeks}})
