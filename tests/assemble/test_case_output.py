@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import sys
@@ -10,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pypdf
 import pytest
 from casebook.assemble import case_output, pdf_jobs
 from casebook.assemble import site as site_build
@@ -20,6 +22,7 @@ from casebook.errors import CaseDataError
 from casebook.models.settings import SiteSettings
 from casebook.publish import build_cache, published_scan
 from casebook.publish import images as image_publish
+from casebook.publish.pdf_store import read_job_source
 from casebook.render import bibliography
 from PIL import Image
 
@@ -102,6 +105,42 @@ def test_changed_figure_is_reencoded_once(project_copy: Path, calls: Counter[str
     calls.clear()
     build(project_copy)
     assert calls == {}
+
+
+def test_a_large_figure_is_published_whole_and_printed_from_a_copy(project_copy: Path) -> None:
+    figure = project_copy / CASE / "figures" / "clinical-back.png"
+    save_placeholder(Image.new("RGB", (32, 12), (200, 30, 30)).resize((2600, 1000)), figure)
+    output = build(project_copy)
+    site_path = "cases/ppp-ad-baricitinib/figures/clinical-back.png"
+    with Image.open(output.asset_files[site_path]) as image:
+        assert image.size == (2600, 1000)  # the page and its lightbox show it whole
+    [pdf] = output.pdfs.pdfs
+    cache = project_copy / ".cache" / "casebook"
+    published_name = Path(output.asset_files[site_path]).name
+    [copy] = [
+        path
+        for path in (cache / "images").glob(f"{published_name}-print*")
+        if path.suffix != ".sha256"
+    ]
+    source = read_job_source(cache, pdf.key)
+    assert source is not None and f"/images/{copy.name}" in source
+    assert f'"/images/{published_name}"' not in source
+    printed = published(output)[pdf.site_path]
+    sizes = [
+        image.image.size
+        for page in pypdf.PdfReader(io.BytesIO(printed)).pages
+        for image in page.images
+        if image.image is not None
+    ]
+    assert (2000, 769) in sizes and (2600, 1000) not in sizes
+    assert not [path for path in output.asset_files.values() if "-print" in path]
+    # A damaged copy is made again, like any cache entry, and the PDF stays the same.
+    data = copy.read_bytes()
+    copy.write_bytes(data[: len(data) // 2])
+    again = build(project_copy)
+    assert again.repaired == 1 and again.reused == 0
+    assert published(again)[pdf.site_path] == printed
+    assert copy.read_bytes() == data
 
 
 def test_text_edit_renders_the_page_but_touches_no_image(

@@ -32,6 +32,7 @@ from casebook.publish import (
     core_fingerprint,
     note_damaged,
     pdf_job,
+    print_copy,
     publish_chart,
     publish_image,
     take_damaged,
@@ -75,6 +76,9 @@ class CaseOutput:
     reused output is published only while its files still hold exactly those bytes."""
     pdf: PdfRef | None = None
     """The case's PDF, typeset into the build cache now or later (casebook.assemble.pdf_jobs)."""
+    print_images: dict[str, str] = field(default_factory=dict)
+    """site path of a figure larger than the PDF prints it -> name of the copy its PDF shows,
+    in the image cache (casebook.publish.print_copies); not published on the site."""
     entries: tuple[str, ...] = ()
     """Other build-cache entries the output was made with (the figure checks' verdicts), by
     their path in the cache: they stay in use as long as the output does (cache pruning)."""
@@ -83,6 +87,11 @@ class CaseOutput:
         """(cache folder, site path -> file name there) for each kind of file the case
         publishes from the build cache."""
         return ((IMAGES, self.images), (CHARTS, self.charts), (DOWNLOADS, self.downloads))
+
+    def kept_files(self) -> tuple[tuple[str, dict[str, str]], ...]:
+        """The cached files as `cached_files`, and the ones the case's PDF is typeset from: a
+        reused output needs them all intact, and in use (cache pruning)."""
+        return (*self.cached_files(), (IMAGES, self.print_images))
 
 
 @dataclass
@@ -115,15 +124,22 @@ def render_case_output(
     scholarly = scholarly_output(article, settings=settings)
     care_page = render_care_page(article, site=settings, profile=settings.journal_profile)
     images: dict[str, str] = {}
+    print_images: dict[str, str] = {}
     digests: dict[str, str] = {}
+    pdf_path = scholarly.record.pdf_path if scholarly.cite is not None else None
     for figure in article.figures:
         for panel in figure.panels:
             if panel.chart is None and panel.file is not None:
                 published = publish_image(
                     article.folder / panel.file, cache_dir=cache_root / IMAGES
                 )
-                images[(folder / panel.file).as_posix()] = published.file.name
+                uri = (folder / panel.file).as_posix()
+                images[uri] = published.file.name
                 digests[f"{IMAGES}/{published.file.name}"] = _sha256(published.data)
+                copy = print_copy(published) if pdf_path else None
+                if copy is not None:
+                    print_images[uri] = copy.file.name
+                    digests[f"{IMAGES}/{copy.file.name}"] = copy.sha256
     charts: dict[str, str] = {}
     for chart in _charts(article):
         drawn = publish_chart(chart.spec, cache_dir=cache_root / CHARTS)
@@ -137,15 +153,15 @@ def render_case_output(
             digests[f"{CHARTS}/{png.key}.png"] = _sha256(png.data)
     page = render_case_page(article, site=settings, cite=scholarly.cite)
     pdf: PdfRef | None = None
-    if scholarly.cite is not None and scholarly.record.pdf_path:
+    if pdf_path:
         # Site path of a published figure or chart -> its file, as the Typst root sees it.
-        sources = {uri: f"/{IMAGES}/{name}" for uri, name in images.items()}
+        sources = {uri: f"/{IMAGES}/{print_images.get(uri, name)}" for uri, name in images.items()}
         sources.update({uri: f"/{CHARTS}/{name}" for uri, name in charts.items()})
         job = _pdf_job(article, page=page, scholarly=scholarly, settings=settings, sources=sources)
         cache = BuildCache.shared(cache_root)
         stored = store_job(cache, job)
         pdf = PdfRef(
-            site_path=scholarly.record.pdf_path,
+            site_path=pdf_path,
             key=stored.key,
             case_file=case_file(settings.case_dir, article.id),
         )
@@ -173,6 +189,7 @@ def render_case_output(
         warnings=warnings,
         digests=digests,
         pdf=pdf,
+        print_images=print_images,
     )
 
 
@@ -313,7 +330,7 @@ def build_case_outputs(
 
 def _mark_used(cache: BuildCache, output: CaseOutput) -> None:
     """Record that this build uses the cache files and entries `output` was made with."""
-    for folder, names in output.cached_files():
+    for folder, names in output.kept_files():
         for name in names.values():
             cache.uses.mark(f"{folder}/{name}")
     for entry in output.entries:
@@ -338,7 +355,7 @@ class _CachedFiles:
         self._names: dict[str, set[str]] = {}
 
     def hold(self, output: CaseOutput) -> bool:
-        for folder, names in output.cached_files():
+        for folder, names in output.kept_files():
             if not self._listed(folder).issuperset(names.values()):
                 return False
             for name in names.values():

@@ -24,6 +24,7 @@ from casebook.publish.pdf import (
 )
 from casebook.publish.pdf_coverage import surely_printable
 from casebook.publish.pdf_store import JOBS, PDFS, pdf_file, pdf_label, write_pdf
+from casebook.publish.print_copies import print_copy
 from casebook.publish.published_scan import find_metadata_in_site, judge_ahead
 from casebook.publish.sanitize import sanitize_html
 from casebook.publish.staging import (
@@ -63,6 +64,7 @@ __all__ = [
     "pdf_file",
     "pdf_job",
     "pdf_label",
+    "print_copy",
     "promote",
     "prune_cache",
     "publish_chart",

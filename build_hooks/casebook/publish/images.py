@@ -91,17 +91,23 @@ def reencode_image(source: bytes, *, max_pixels: int = MAX_FIGURE_PIXELS) -> byt
     decoded, image_format = _decode_upright(source, max_pixels=max_pixels)
     try:
         image = _pixels_only(_for_format(_to_srgb(decoded), image_format))
-        buffer = io.BytesIO()
-        if image_format == "JPEG":
-            image.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, subsampling="4:2:0")
-        elif image_format == "PNG":
-            image.save(buffer, "PNG", compress_level=PNG_COMPRESS_LEVEL)
-        else:
-            # Always lossy: Pillow cannot tell a lossless WebP source apart, and 90 is visually
-            # exact.
-            image.save(buffer, "WEBP", quality=WEBP_QUALITY, method=4)
+        return encode_image(image, image_format)
     finally:
         decoded.close()
+
+
+def encode_image(image: Image.Image, image_format: str) -> bytes:
+    """`image` encoded as a published figure of `image_format` is: whatever is in its `info`
+    (an encoder reads EXIF, ICC and comments from there) is written too."""
+    buffer = io.BytesIO()
+    if image_format == "JPEG":
+        image.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, subsampling="4:2:0")
+    elif image_format == "PNG":
+        image.save(buffer, "PNG", compress_level=PNG_COMPRESS_LEVEL)
+    else:
+        # Always lossy: Pillow cannot tell a lossless WebP source apart, and 90 is visually
+        # exact.
+        image.save(buffer, "WEBP", quality=WEBP_QUALITY, method=4)
     return buffer.getvalue()
 
 
