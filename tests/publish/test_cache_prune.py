@@ -92,6 +92,26 @@ def test_what_no_recent_build_used_is_pruned_and_the_rest_kept(
     assert published(after) == published(edited)
 
 
+def test_a_print_copy_stays_while_its_figure_is_used(project_copy: Path) -> None:
+    save_placeholder(
+        Image.new("RGB", (8, 6), (20, 90, 200)).resize((2400, 1800)), project_copy / FIGURE
+    )
+    build(project_copy)
+
+    def copies() -> set[str]:
+        return {name for name in cached(project_copy) if "-print" in name}
+
+    made = copies()
+    assert len(made) == 2  # the copy and the note of its hash
+    for _ in range(3):
+        build(project_copy)
+    assert copies() == made
+    new_figure(project_copy)  # small: it prints as it is
+    for _ in range(3):
+        build(project_copy)
+    assert copies() == set()
+
+
 def test_a_build_after_pruning_everything_makes_the_same_site(
     project_copy: Path, calls: Counter[str]
 ) -> None:
