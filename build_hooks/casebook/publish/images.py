@@ -97,8 +97,8 @@ def reencode_image(source: bytes, *, max_pixels: int = MAX_FIGURE_PIXELS) -> byt
 
 
 def encode_image(image: Image.Image, image_format: str) -> bytes:
-    """`image` encoded as a published figure of `image_format` is: whatever is in its `info`
-    (an encoder reads EXIF, ICC and comments from there) is written too."""
+    """`image` in `image_format`, with the settings of every published figure. Pillow also
+    writes what `image.info` holds (EXIF, ICC, comments): callers pass pixels only."""
     buffer = io.BytesIO()
     if image_format == "JPEG":
         image.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, subsampling="4:2:0")
