@@ -233,18 +233,6 @@ def test_folders_and_files_in_the_wrong_place_are_a_miss(tmp_path: Path) -> None
     assert BuildCache(root).get("cases", "a", key="k", type_=Value) == {"page": "A"}
 
 
-def test_checked_files_refuse_other_bytes(tmp_path: Path) -> None:
-    a, b = tmp_path / "a.png", tmp_path / "b.png"
-    checked_files.write_checked(a, b"pixels of a", label="a")
-    checked_files.write_checked(b, b"pixels of b", label="b")
-    assert checked_files.read_checked(a, label="a") == b"pixels of a"
-    a.write_bytes(b"pixels of b")  # another figure's bytes, note unchanged
-    assert checked_files.read_checked(a, label="a") is None
-    os.replace(tmp_path / "b.png.sha256", tmp_path / "a.png.sha256")  # and its note
-    assert checked_files.read_checked(a, label="a") is None
-    assert checked_files.read_checked(tmp_path / "missing.png", label="m") is None
-
-
 def test_a_checked_file_is_held_until_its_bytes_or_label_differ(tmp_path: Path) -> None:
     cache = BuildCache(tmp_path / "cache")
     target = tmp_path / "cache" / "pdfs" / "a.pdf"
