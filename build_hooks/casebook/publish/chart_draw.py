@@ -191,7 +191,9 @@ def _period_bar(axes: Any, period: dict[str, Any], row: int) -> None:
             edgecolor="white",
             linestyle="--" if period["approximate"] or period["open_end"] else "-",
         )
-    axes.add_patch(patch)
+    # Not add_patch, which widens the data limits by each bar (a tenth of drawing a timeline);
+    # the limits are set from the data already.
+    axes.add_artist(patch)
     label = period["label"] + (" →" if period["open_end"] else "")
     wide = _is_wide(axes, width)
     if wide or period["off"]:
