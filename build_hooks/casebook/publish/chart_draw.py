@@ -148,7 +148,6 @@ def _timeline_axes(*, height: float) -> tuple[Figure, Any]:
     figure, axes = _timeline_canvas
     for artist in [*axes.patches, *axes.texts, *axes.lines]:
         artist.remove()
-    axes.relim()
     figure.set_size_inches(WIDTH, height)
     return figure, axes
 
