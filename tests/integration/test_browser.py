@@ -122,6 +122,30 @@ def test_charts_render_with_alt_text(page: Page, site_url: str) -> None:
     assert charts[1][2].startswith("Line chart of EASI and PPPASI")
 
 
+def test_the_timeline_text_fits_its_chart(page: Page, site_url: str) -> None:
+    """The timeline is laid out with the font's metrics at build time: as the browser sets
+    its text, every line stays inside the image and no lane's name runs into a bar."""
+    page.goto(site_url + CASE + "charts/timeline.svg")
+    drawn = page.evaluate(
+        "() => { const svg = document.documentElement; const view = svg.viewBox.baseVal;"
+        " const texts = [...svg.querySelectorAll('text')].map(t => { const b = t.getBBox();"
+        " return [t.textContent, t.getAttribute('text-anchor'), b.x, b.y, b.x + b.width,"
+        " b.y + b.height]; });"
+        " const bars = [...svg.querySelectorAll('rect[stroke]')].map(r => r.getBBox().x);"
+        " return {width: view.width, height: view.height, texts, bars}; }"
+    )
+    texts = drawn["texts"]
+    assert {"baricitinib", "Weeks since the start of treatment", "4 mg", "off"} <= {
+        t[0] for t in texts
+    }
+    for text, _, left, top, right, bottom in texts:
+        assert 0 <= left < right <= drawn["width"], text
+        assert 0 <= top < bottom <= drawn["height"], text
+    lanes = [t for t in texts if t[1] == "end"]
+    assert [t[0] for t in lanes] == ["baricitinib"]
+    assert all(right < min(drawn["bars"]) for _, _, _, _, right, _ in lanes)
+
+
 def test_timeline_chart_is_followed_by_its_table(page: Page, site_url: str) -> None:
     page.goto(site_url + CASE)
     rows = page.eval_on_selector(

@@ -1,5 +1,6 @@
-"""Draw chart data as SVG (for the page) or PNG (for the JATS package) with matplotlib:
-imported only when a chart is not in the cache."""
+"""Draw a figure's chart (a course of scores or laboratory values) as SVG for the page or PNG
+for the JATS package with matplotlib, imported only when a chart is not in the cache. The
+treatment timeline is drawn by hand (publish/timeline_svg.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from typing import Any
 import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
-from matplotlib.patches import Rectangle
 from matplotlib.textpath import TextToPath
 from PIL import Image
 
@@ -77,9 +77,6 @@ def draw_png(spec: dict[str, Any]) -> bytes:
 
 def _built(spec: dict[str, Any], *, keep: bool) -> Figure:
     """The figure for `spec`: the one kept from drawing it before, or a new one."""
-    if spec["kind"] == "timeline":
-        # Drawn on the process's one timeline figure, which nothing else may keep.
-        return _timeline(spec)
     key = json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     figure = _kept.pop(key, None)
     if figure is None:
@@ -127,85 +124,6 @@ def _place(
     axes.set_position(
         (left / width, bottom / height, 1 - (left + right) / width, 1 - (top + bottom) / height)
     )
-
-
-# Every case has a timeline, and building its figure (the axes and their ticks: a Tick is four
-# artists) was 9 of its 22 ms. One figure per process draws them all: what a timeline sets is
-# set again for each, and what it adds is removed first, so each draws the bytes a new figure
-# draws (tests/publish/test_charts.py). A line chart varies more (legend, title, shading) and
-# is drawn once or twice a case; it gets a new figure.
-_timeline_canvas: tuple[Figure, Any] | None = None
-
-
-def _timeline_axes(*, height: float) -> tuple[Figure, Any]:
-    global _timeline_canvas
-    if _timeline_canvas is None:
-        figure = _figure(height=height)
-        axes = figure.add_subplot()
-        axes.spines["left"].set_visible(False)
-        axes.tick_params(axis="y", length=0)
-        _timeline_canvas = figure, axes
-    figure, axes = _timeline_canvas
-    for artist in [*axes.patches, *axes.texts, *axes.lines]:
-        artist.remove()
-    figure.set_size_inches(WIDTH, height)
-    return figure, axes
-
-
-def _timeline(spec: dict[str, Any]) -> Figure:
-    lanes: list[str] = spec["lanes"]
-    figure, axes = _timeline_axes(height=0.9 + 0.55 * len(lanes))
-    _x(axes, spec["x"])
-    for period in spec["periods"]:
-        row = len(lanes) - 1 - lanes.index(period["lane"])
-        _period_bar(axes, period, row)
-    axes.set_yticks(range(len(lanes)), list(reversed(lanes)))
-    axes.set_ylim(-0.6, len(lanes) - 0.4)
-    # Room for the lane names at the left, labels above the top bar, the x axis below.
-    left = _PAD + max(_text_width(lane) for lane in lanes) + _TICK / 2
-    bottom = _PAD + 2 * _LINE + _TICK + 4
-    _place(figure, axes, left=left, right=2 * _PAD, top=_PAD + _LINE, bottom=bottom)
-    return figure
-
-
-def _period_bar(axes: Any, period: dict[str, Any], row: int) -> None:
-    start, end = period["start"], period["end"]
-    if period["single_dose"]:
-        # A dose given once is a moment, not a span: a marker, labelled above it.
-        axes.plot([start], [row], marker="D", markersize=7, color=_DRUG_COLOUR, linestyle="")
-        axes.text(start, row + 0.42, period["label"], ha="center", va="center", fontsize=8)
-        return
-    width = max(end - start, 0.01)
-    if period["off"]:
-        patch = Rectangle(
-            (start, row - 0.3), width, 0.6, facecolor="white", edgecolor="#6b7280", hatch="///"
-        )
-    else:
-        patch = Rectangle(
-            (start, row - 0.3),
-            width,
-            0.6,
-            facecolor=_DRUG_COLOUR,
-            alpha=0.35 + 0.55 * period["level"],
-            edgecolor="white",
-            linestyle="--" if period["approximate"] or period["open_end"] else "-",
-        )
-    # Not add_patch, which widens the data limits by each bar (a tenth of drawing a timeline);
-    # the limits are set from the data already.
-    axes.add_artist(patch)
-    label = period["label"] + (" →" if period["open_end"] else "")
-    wide = _is_wide(axes, width)
-    if wide or period["off"]:
-        # A narrow bar (a one-week stop) is labelled above itself.
-        axes.text(
-            start + width / 2,
-            row if wide else row + 0.42,
-            label,
-            ha="center",
-            va="center",
-            fontsize=8,
-            color="black" if period["off"] or period["level"] < 0.6 else "white",
-        )
 
 
 def _is_wide(axes: Any, width: float) -> bool:

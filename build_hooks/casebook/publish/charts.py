@@ -14,7 +14,7 @@ from casebook.publish.checked_files import read_checked, write_checked
 
 # Bump when chart_draw changes what it draws; matplotlib's version is in the key because a new
 # release may draw the same data into different bytes, and Pillow's because it encodes the PNG.
-DRAWING_VERSION = "2"
+DRAWING_VERSION = "3"
 # What a complete file of each format looks like; a truncated cache entry is drawn again.
 _COMPLETE = {
     "svg": lambda data: data.startswith(b"<?xml") and data.rstrip().endswith(b"</svg>"),
@@ -56,9 +56,20 @@ def publish_chart(
     cached = read_checked(cache_file, label=cache_file.name)
     if cached is not None and _COMPLETE[format](cached):
         return PublishedChart(cached, key, from_cache=True)
+    data = _draw(spec, format)
+    write_checked(cache_file, data, label=cache_file.name)
+    return PublishedChart(data, key, from_cache=False)
+
+
+def _draw(spec: dict[str, Any], format: Literal["svg", "png"]) -> bytes:
+    if spec["kind"] == "timeline":
+        if format != "svg":
+            # Only a figure's chart goes into the JATS package, and a timeline is no figure's.
+            raise ValueError("a timeline is drawn as SVG only")
+        from casebook.publish.timeline_svg import draw_timeline
+
+        return draw_timeline(spec)
     # matplotlib costs about half a second to import: only a build that draws pays for it.
     from casebook.publish.chart_draw import draw_png, draw_svg
 
-    data = draw_png(spec) if format == "png" else draw_svg(spec)
-    write_checked(cache_file, data, label=cache_file.name)
-    return PublishedChart(data, key, from_cache=False)
+    return draw_png(spec) if format == "png" else draw_svg(spec)
