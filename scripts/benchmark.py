@@ -1,9 +1,10 @@
 """Benchmark Casebook on synthetic sites of 10, 100 and 1,000 cases; see docs/guide/performance.md.
 
-For each size: a build with an empty cache (cold), builds with the cache filled (warm), and
-the same pages written as plain Markdown built by plain mkdocs-material, so the cost of
-Casebook's layer is a ratio measured in one run. Then the time from saving one case to the
-page showing the edit under `mkdocs serve --dirty`.
+For each size: builds with an empty cache (cold), without the PDFs and with them, builds with
+the cache filled (warm), and the same pages written as plain Markdown built by plain
+mkdocs-material, so the cost of Casebook's layer is a ratio measured in one run. The plain
+build makes no PDFs: the cold build without them is the one to compare with it. Then the time
+from saving one case to the page showing the edit under `mkdocs serve --dirty`.
 """
 
 from __future__ import annotations
@@ -309,13 +310,15 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for count in [] if args.serve_only else sorted(args.sizes):
         print(f"building {count} cases...", file=sys.stderr)
-        project = make_project(args.workdir, corpus, count)
         site = args.workdir / "site"
-        shutil.rmtree(project / ".cache", ignore_errors=True)
-        cold = run_build(project, site)
+        colds = []
+        for pdf in (False, True):
+            project = make_project(args.workdir, corpus, count, pdf=pdf)
+            shutil.rmtree(project / ".cache", ignore_errors=True)
+            colds.append(run_build(project, site))
         plain_project = make_plain_project(args.workdir, project, count)
         warm, plain = compare(project, plain_project, site, args.repeat)
-        rows.append((count, cold, warm, plain))
+        rows.append((count, *colds, warm, plain))
     if rows:
         print(report(rows, load=os.getloadavg()[0]))
     largest = make_project(args.workdir, corpus, max(args.sizes))
@@ -350,30 +353,33 @@ def pdf_cost(workdir: Path, corpus: Path, count: int, *, repeat: int) -> str:
     )
 
 
-def report(rows: list[tuple[int, Build, Build, Build]], *, load: float) -> str:
+def report(rows: list[tuple[int, Build, Build, Build, Build]], *, load: float) -> str:
+    """A table row per size; `rows`: (cases, cold without PDFs, cold, warm, plain)."""
     lines = [
-        "| Cases | Cold build | Warm build | Plain Markdown | Warm / plain | Cold / plain "
-        "| Casebook layer "
-        "| Layer / plain | Warm per case | Peak, warm | Peak, cold | Peak, cold (PSS) "
-        "| Plain peak |",
+        "| Cases | Cold, no PDFs | Cold | Warm build | Plain Markdown | Warm / plain "
+        "| Cold / plain, no PDFs | Cold / plain | Casebook layer | Layer / plain | Warm per case "
+        "| Peak, warm | Peak, cold, no PDFs (RSS / PSS) | Peak, cold (RSS / PSS) | Plain peak |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
-        "| ---: |",
+        "| ---: | ---: | ---: |",
     ]
-    for count, cold, warm, plain in rows:
+    for count, bare, cold, warm, plain in rows:
         layer = warm.layer_seconds or 0.0
         lines.append(
-            f"| {count:,} | {cold.seconds:.1f} s | {warm.seconds:.1f} s | {plain.seconds:.1f} s "
-            f"| {warm.seconds / plain.seconds:.2f} | {cold.seconds / plain.seconds:.2f} "
-            f"| {layer:.2f} s "
-            f"| {layer / plain.seconds:.1%} | {warm.seconds / count * 1000:.0f} ms "
-            f"| {warm.peak_mb:.0f} MB | {cold.peak_mb:.0f} MB | {cold.pss_mb:.0f} MB "
-            f"| {plain.peak_mb:.0f} MB |"
+            f"| {count:,} | {bare.seconds:.1f} s | {cold.seconds:.1f} s | {warm.seconds:.1f} s "
+            f"| {plain.seconds:.1f} s | {warm.seconds / plain.seconds:.2f} "
+            f"| {bare.seconds / plain.seconds:.2f} | {cold.seconds / plain.seconds:.2f} "
+            f"| {layer:.2f} s | {layer / plain.seconds:.1%} | {warm.seconds / count * 1000:.0f} ms "
+            f"| {warm.peak_mb:.0f} MB | {bare.peak_mb:.0f} / {bare.pss_mb:.0f} MB "
+            f"| {cold.peak_mb:.0f} / {cold.pss_mb:.0f} MB | {plain.peak_mb:.0f} MB |"
         )
     lines.append("")
-    for (small, _, before, _), (large, _, after, _) in itertools.pairwise(rows):
+    for before, after in itertools.pairwise(rows):
+        small, large = before[0], after[0]
         lines.append(
             f"{small:,} -> {large:,} cases ({large / small:.0f}x): "
-            f"warm build {after.seconds / before.seconds:.1f}x the time"
+            f"warm build {after[3].seconds / before[3].seconds:.2f}x the time, plain "
+            f"{after[4].seconds / before[4].seconds:.2f}x, cold without PDFs "
+            f"{after[1].seconds / before[1].seconds:.2f}x"
         )
     lines.append(f"{os.cpu_count()} CPUs, load average {load:.2f} at the end.")
     return "\n".join(lines)
