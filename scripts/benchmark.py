@@ -1,8 +1,8 @@
 """Benchmark Casebook on synthetic sites of 10, 100 and 1,000 cases; see docs/guide/performance.md.
 
-For each size: builds with an empty cache (cold), without the PDFs and with them, builds with
-the cache filled (warm), and the same pages written as plain Markdown built by plain
-mkdocs-material, so the cost of Casebook's layer is a ratio measured in one run. The plain
+For each size, in rounds: a build with an empty cache (cold) without the PDFs and one with
+them, a build with the cache filled (warm), and the same pages written as plain Markdown built
+by plain mkdocs-material, so the cost of Casebook's layer is a ratio measured in one run. The plain
 build makes no PDFs: the cold build without them is the one to compare with it. Then the time
 from saving one case to the page showing the edit under `mkdocs serve --dirty`.
 """
@@ -194,14 +194,33 @@ def median(builds: list[Build]) -> Build:
     )
 
 
-def compare(project: Path, plain: Path, site: Path, repeat: int) -> tuple[Build, Build]:
-    """Warm Casebook builds and plain builds, taken in turns so that a change in the machine's
-    load (other jobs) weighs on both alike."""
-    warm, bare = [], []
-    for _ in range(repeat):
-        warm.append(run_build(project, site))
-        bare.append(run_build(plain, site))
-    return median(warm), median(bare)
+def measure(
+    workdir: Path, corpus: Path, count: int, *, repeat: int
+) -> tuple[Build, Build, Build, Build]:
+    """Medians of `repeat` rounds of: a cold build without PDFs, a cold build with them, a warm
+    build and a plain build. All four in each round, so that a change in the machine's speed
+    (other jobs on its host) weighs on each alike: on a shared machine the plain build of the
+    same pages took from 25 to 89 s on two days."""
+    site = workdir / "site"
+    builds: dict[str, list[Build]] = {"bare": [], "cold": [], "warm": [], "plain": []}
+    plain: Path | None = None
+    for round_ in range(repeat):
+        for pdf in (False, True):
+            project = make_project(workdir, corpus, count, pdf=pdf)
+            shutil.rmtree(project / ".cache", ignore_errors=True)
+            builds["cold" if pdf else "bare"].append(run_build(project, site))
+        if plain is None:
+            plain = make_plain_project(workdir, project, count)
+        builds["warm"].append(run_build(project, site))
+        builds["plain"].append(run_build(plain, site))
+        taken = ", ".join(f"{kind} {runs[-1].seconds:.1f} s" for kind, runs in builds.items())
+        print(f"  round {round_ + 1}: {taken}", file=sys.stderr)
+    return (
+        median(builds["bare"]),
+        median(builds["cold"]),
+        median(builds["warm"]),
+        median(builds["plain"]),
+    )
 
 
 def fetch(url: str) -> str:
@@ -286,7 +305,9 @@ def serve_latency(project: Path, *, edits: int, dirty: bool, port: int) -> list[
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
-    parser.add_argument("--repeat", type=int, default=3, help="warm builds per size (median)")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="rounds of the four builds per size (median)"
+    )
     parser.add_argument("--edits", type=int, default=6, help="saves timed under mkdocs serve")
     parser.add_argument("--full-serve", action="store_true", help="also time serve without --dirty")
     parser.add_argument("--serve-only", action="store_true", help="skip the build timings")
@@ -310,15 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for count in [] if args.serve_only else sorted(args.sizes):
         print(f"building {count} cases...", file=sys.stderr)
-        site = args.workdir / "site"
-        colds = []
-        for pdf in (False, True):
-            project = make_project(args.workdir, corpus, count, pdf=pdf)
-            shutil.rmtree(project / ".cache", ignore_errors=True)
-            colds.append(run_build(project, site))
-        plain_project = make_plain_project(args.workdir, project, count)
-        warm, plain = compare(project, plain_project, site, args.repeat)
-        rows.append((count, *colds, warm, plain))
+        rows.append((count, *measure(args.workdir, corpus, count, repeat=args.repeat)))
     if rows:
         print(report(rows, load=os.getloadavg()[0]))
     largest = make_project(args.workdir, corpus, max(args.sizes))
