@@ -17,7 +17,8 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import TextToPath
 from PIL import Image
 
-_DRUG_COLOUR = "#00796b"  # the site's teal
+from casebook.publish.timeline_svg import DRUG_COLOUR
+
 _SERIES_COLOURS = ["#1f4e99", "#c2410c", "#6d28d9", "#047857", "#b91c1c", "#374151"]
 _MARKERS = ["o", "s", "^", "D", "v", "P"]
 
@@ -200,7 +201,7 @@ def _shade_periods(axes: Any, periods: list[dict[str, Any]], *, top: float) -> N
             axes.axvspan(
                 period["start"],
                 period["end"],
-                color=_DRUG_COLOUR,
+                color=DRUG_COLOUR,
                 alpha=0.06 + 0.14 * period["level"],
                 linewidth=0,
                 zorder=0,

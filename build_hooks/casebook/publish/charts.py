@@ -12,8 +12,9 @@ from typing import Any, Literal
 
 from casebook.publish.checked_files import read_checked, write_checked
 
-# Bump when chart_draw changes what it draws; matplotlib's version is in the key because a new
-# release may draw the same data into different bytes, and Pillow's because it encodes the PNG.
+# Bump when chart_draw or timeline_svg changes what it draws; matplotlib's version is in the
+# key because a new release may draw the same data into different bytes, and Pillow's because
+# it encodes the PNG.
 DRAWING_VERSION = "3"
 # What a complete file of each format looks like; a truncated cache entry is drawn again.
 _COMPLETE = {

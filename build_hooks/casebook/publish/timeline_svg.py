@@ -19,7 +19,8 @@ from typing import Any, NamedTuple
 
 from PIL import ImageFont
 
-_DRUG_COLOUR = "#00796b"  # the site's teal
+DRUG_COLOUR = "#00796b"
+"""The site's teal: a drug's periods, here and as the figure charts' shading."""
 _OFF_COLOUR = "#6b7280"
 _FONTS = (
     "'DejaVu Sans', 'Bitstream Vera Sans', 'Computer Modern Sans Serif', 'Lucida Grande', "
@@ -75,7 +76,7 @@ def draw_timeline(spec: dict[str, Any]) -> bytes:
         start, end = float(period["start"]), float(period["end"])
         if period["single_dose"]:
             # A dose given once is a moment, not a span: a marker, labelled above it.
-            svg.diamond(x(start), y(row), _DIAMOND, _DRUG_COLOUR)
+            svg.diamond(x(start), y(row), _DIAMOND, DRUG_COLOUR)
             labels.append(_text(x(start), y(row + 0.42), period["label"], size=8, drop=_BY_BOX))
             continue
         width = max(end - start, 0.01)
@@ -85,7 +86,7 @@ def draw_timeline(spec: dict[str, Any]) -> bytes:
                 style = f'fill="url(#hatch)" stroke="{_OFF_COLOUR}"'
             else:
                 opacity = _number(0.35 + 0.55 * period["level"])
-                style = f'fill="{_DRUG_COLOUR}" opacity="{opacity}" stroke="#ffffff"'
+                style = f'fill="{DRUG_COLOUR}" opacity="{opacity}" stroke="#ffffff"'
                 if period["approximate"] or period["open_end"]:
                     style += ' stroke-dasharray="3.7 1.6"'
             svg.rect(x0, y(row + 0.3), x1 - x0, y(row - 0.3) - y(row + 0.3), style)
