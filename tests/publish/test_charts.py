@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from casebook.publish import chart_draw
 from casebook.publish.charts import chart_key, publish_chart
 
@@ -22,15 +23,20 @@ def spec(tmp_path: Path) -> dict[str, Any]:
     return chart.spec
 
 
-def test_same_data_same_bytes_and_cached(tmp_path: Path) -> None:
-    data = spec(tmp_path)
+@pytest.mark.parametrize("kind", ["timeline", "figure chart"])
+def test_same_data_same_bytes_and_cached(tmp_path: Path, kind: str) -> None:
+    """Drawn by hand (the timeline) or with matplotlib (a figure's chart), a chart's bytes
+    depend on its data alone: no date, no creator, text kept as text."""
+    data = spec(tmp_path) if kind == "timeline" else figure_chart_specs(tmp_path)[0]
     first = publish_chart(data, cache_dir=tmp_path / "a")
     again = publish_chart(data, cache_dir=tmp_path / "a")
     fresh = publish_chart(data, cache_dir=tmp_path / "b")
     assert (first.from_cache, again.from_cache, fresh.from_cache) == (False, True, False)
     assert first.data == again.data == fresh.data
-    assert first.data.startswith(b"<?xml") and b"<dc:date>" not in first.data
-    assert b"4 mg" in first.data  # text stays text, readable and searchable
+    assert first.data.startswith(b"<?xml")
+    assert b"<dc:date>" not in first.data and b"matplotlib.org" not in first.data
+    # Text stays text, readable and searchable.
+    assert (b"4 mg" if kind == "timeline" else b"EASI") in first.data
 
 
 def test_changed_data_is_drawn_again(tmp_path: Path) -> None:

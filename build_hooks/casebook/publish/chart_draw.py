@@ -13,11 +13,9 @@ from typing import Any
 
 import matplotlib
 from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties
-from matplotlib.textpath import TextToPath
 from PIL import Image
 
-from casebook.publish.timeline_svg import DRUG_COLOUR
+from casebook.publish.timeline_svg import DRUG_COLOUR, LABEL_ROOM, text_width
 
 _SERIES_COLOURS = ["#1f4e99", "#c2410c", "#6d28d9", "#047857", "#b91c1c", "#374151"]
 _MARKERS = ["o", "s", "^", "D", "v", "P"]
@@ -108,15 +106,6 @@ def _figure(*, height: float) -> Figure:
     return Figure(figsize=(WIDTH, height), layout=None)
 
 
-_TEXT = TextToPath()
-
-
-def _text_width(text: str, *, size: float = 9) -> float:
-    """The width of `text` in points, from the font's metrics alone (nothing is drawn)."""
-    width, _, _ = _TEXT.get_text_width_height_descent(text, FontProperties(size=size), False)
-    return float(width)
-
-
 def _place(
     figure: Figure, axes: Any, *, left: float, right: float, top: float, bottom: float
 ) -> None:
@@ -129,7 +118,7 @@ def _place(
 
 def _is_wide(axes: Any, width: float) -> bool:
     low, high = axes.get_xlim()
-    return bool(width >= 0.06 * (high - low))
+    return bool(width >= LABEL_ROOM * (high - low))
 
 
 def _line_chart(spec: dict[str, Any]) -> Figure:
@@ -176,7 +165,9 @@ def _line_chart(spec: dict[str, Any]) -> Figure:
     low, high = y["min"], y["max"]
     ticks = [t for t in axes.yaxis.get_majorticklocs() if low <= t <= high]
     labels = axes.yaxis.get_major_formatter().format_ticks(ticks)
-    left = _PAD + _LINE + 4 + max((_text_width(label) for label in labels), default=0) + _TICK
+    left = (
+        _PAD + _LINE + 4 + max((text_width(label, size=9) for label in labels), default=0) + _TICK
+    )
     rows = math.ceil(entries / columns)
     legend = rows * _LINE + (rows - 1) * 4.5 + 12
     bottom = legend + 2 * _LINE + _TICK + 4

@@ -37,14 +37,18 @@ _MAX_TICKS = 9
 _STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
 _DIAMOND = 7 / math.sqrt(2)
 """Half the diagonal of a single dose's marker: a 7-point square on its corner."""
-# Where a line's baseline goes below the point it is placed at, in ems of its size: DejaVu
-# Sans rises 0.76 above it and drops 0.24 below.
-_BY_CAPS = 0.38
+# DejaVu Sans rises this far above the baseline and drops this far below, in ems of its size.
+_ASCENT, _DESCENT = 0.76, 0.24
+# Where a line's baseline goes below the point it is placed at, in ems:
+_BY_CAPS = _ASCENT / 2
 """centred on the height above the baseline (as an axis' tick labels are)"""
-_BY_BOX = 0.26
+_BY_BOX = (_ASCENT - _DESCENT) / 2
 """centred on the whole line, descenders too (as other labels are)"""
-_TICK_LABEL = 2 * _TICK + 0.76 * 9
+_TICK_LABEL = 2 * _TICK + _ASCENT * 9
 """From the axis to its tick labels' baseline."""
+LABEL_ROOM = 0.06
+"""A period this share of the axis long or longer has its dose written on it (in the chart
+or above it); a shorter one would not hold the text."""
 _TITLE = _TICK_LABEL + 13
 """From the axis to its title's baseline."""
 
@@ -91,7 +95,7 @@ def draw_timeline(spec: dict[str, Any]) -> bytes:
                     style += ' stroke-dasharray="3.7 1.6"'
             svg.rect(x0, y(row + 0.3), x1 - x0, y(row - 0.3) - y(row + 0.3), style)
         label = period["label"] + (" →" if period["open_end"] else "")
-        wide = width >= 0.06 * span
+        wide = width >= LABEL_ROOM * span
         if wide or period["off"]:
             # A narrow bar (a one-week stop) is labelled above itself.
             dark = period["off"] or period["level"] < 0.6
