@@ -24,6 +24,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from synthetic_cases import GENERATOR_VERSION, case_id, write_corpus
@@ -194,6 +195,18 @@ def median(builds: list[Build]) -> Build:
     )
 
 
+def cold_builds(workdir: Path, corpus: Path, count: int) -> tuple[Path, Build, Build]:
+    """A build of `count` cases from an empty cache without the PDFs, then one with them; the
+    project, left with its cache filled by the second."""
+    site = workdir / "site"
+    builds = []
+    for pdf in (False, True):
+        project = make_project(workdir, corpus, count, pdf=pdf)
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        builds.append(run_build(project, site))
+    return project, builds[0], builds[1]
+
+
 def measure(
     workdir: Path, corpus: Path, count: int, *, repeat: int
 ) -> tuple[Build, Build, Build, Build]:
@@ -205,10 +218,9 @@ def measure(
     builds: dict[str, list[Build]] = {"bare": [], "cold": [], "warm": [], "plain": []}
     plain: Path | None = None
     for round_ in range(repeat):
-        for pdf in (False, True):
-            project = make_project(workdir, corpus, count, pdf=pdf)
-            shutil.rmtree(project / ".cache", ignore_errors=True)
-            builds["cold" if pdf else "bare"].append(run_build(project, site))
+        project, without, with_pdf = cold_builds(workdir, corpus, count)
+        builds["bare"].append(without)
+        builds["cold"].append(with_pdf)
         if plain is None:
             plain = make_plain_project(workdir, project, count)
         builds["warm"].append(run_build(project, site))
@@ -328,10 +340,10 @@ def main(argv: list[str] | None = None) -> int:
         for count in sorted(args.sizes):
             print(pdf_cost(args.workdir, corpus, count, repeat=args.repeat))
         return 0
-    rows = []
+    rows: list[Row] = []
     for count in [] if args.serve_only else sorted(args.sizes):
         print(f"building {count} cases...", file=sys.stderr)
-        rows.append((count, *measure(args.workdir, corpus, count, repeat=args.repeat)))
+        rows.append(Row(count, *measure(args.workdir, corpus, count, repeat=args.repeat)))
     if rows:
         print(report(rows, load=os.getloadavg()[0]))
     largest = make_project(args.workdir, corpus, max(args.sizes))
@@ -349,14 +361,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def pdf_cost(workdir: Path, corpus: Path, count: int, *, repeat: int) -> str:
     """Cold builds of `count` cases without and with PDFs, in turns: what typesetting adds."""
-    site = workdir / "site"
-    times: dict[bool, list[Build]] = {False: [], True: []}
-    for _ in range(repeat):
-        for pdf in (False, True):
-            project = make_project(workdir, corpus, count, pdf=pdf)
-            shutil.rmtree(project / ".cache", ignore_errors=True)
-            times[pdf].append(run_build(project, site))
-    without, with_pdf = median(times[False]), median(times[True])
+    rounds = [cold_builds(workdir, corpus, count)[1:] for _ in range(repeat)]
+    without, with_pdf = median([r[0] for r in rounds]), median([r[1] for r in rounds])
     return (
         f"{count:,} cases, cold: {without.seconds:.1f} s without PDFs, {with_pdf.seconds:.1f} s "
         f"with ({with_pdf.seconds / without.seconds - 1:+.1%}); peak {without.peak_mb:.0f} MB "
@@ -366,8 +372,17 @@ def pdf_cost(workdir: Path, corpus: Path, count: int, *, repeat: int) -> str:
     )
 
 
-def report(rows: list[tuple[int, Build, Build, Build, Build]], *, load: float) -> str:
-    """A table row per size; `rows`: (cases, cold without PDFs, cold, warm, plain)."""
+class Row(NamedTuple):
+    cases: int
+    bare: Build
+    """cold, without PDFs"""
+    cold: Build
+    warm: Build
+    plain: Build
+
+
+def report(rows: list[Row], *, load: float) -> str:
+    """A table row per size."""
     lines = [
         "| Cases | Cold, no PDFs | Cold | Warm build | Plain Markdown | Warm / plain "
         "| Cold / plain, no PDFs | Cold / plain | Casebook layer | Layer / plain | Warm per case "
@@ -387,12 +402,11 @@ def report(rows: list[tuple[int, Build, Build, Build, Build]], *, load: float) -
         )
     lines.append("")
     for before, after in itertools.pairwise(rows):
-        small, large = before[0], after[0]
         lines.append(
-            f"{small:,} -> {large:,} cases ({large / small:.0f}x): "
-            f"warm build {after[3].seconds / before[3].seconds:.2f}x the time, plain "
-            f"{after[4].seconds / before[4].seconds:.2f}x, cold without PDFs "
-            f"{after[1].seconds / before[1].seconds:.2f}x"
+            f"{before.cases:,} -> {after.cases:,} cases ({after.cases / before.cases:.0f}x): "
+            f"warm build {after.warm.seconds / before.warm.seconds:.2f}x the time, plain "
+            f"{after.plain.seconds / before.plain.seconds:.2f}x, cold without PDFs "
+            f"{after.bare.seconds / before.bare.seconds:.2f}x"
         )
     lines.append(f"{os.cpu_count()} CPUs, load average {load:.2f} at the end.")
     return "\n".join(lines)
